@@ -1,0 +1,36 @@
+#pragma once
+// The generation stage: the PDFs that verifiers read and sign, laid out with
+// libharu from the templates in templates/.
+#include "generation/office.hpp"
+#include "model/case_result.hpp"
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace berkas::generation {
+
+struct LetterContext {
+    const CaseResult& result;
+    const Office& office;
+    std::string letter_number; // e.g. "800.1.4/0001/Diskominfo/2026"
+    std::string date;          // ISO date "2026-11-21"; printed as "21 November 2026"
+};
+
+class DocumentRenderer {
+public:
+    // Loads the templates and finds the fonts; fails with a clear error naming
+    // the missing file.
+    static Expected<DocumentRenderer> create(const std::filesystem::path& templates_dir);
+
+    // PDF bytes. The same input gives byte-identical output.
+    Expected<std::string> verification_sheet(const LetterContext& context) const;    // lembar-verifikasi.pdf
+    Expected<std::string> recommendation_letter(const LetterContext& context) const; // surat-rekomendasi.pdf
+
+private:
+    std::filesystem::path m_templates_dir;
+    std::string m_verification_template;
+    std::string m_recommendation_template;
+};
+
+} // namespace berkas::generation

@@ -1,0 +1,40 @@
+#pragma once
+// The one place that names the expected type: a later switch to std::expected
+// (g++ 12 offers it only under -std=c++23) is a single edit here.
+#include <tl/expected.hpp>
+
+#include <string>
+#include <utility>
+
+namespace berkas {
+
+// An anticipated failure, carried as a value. `file` and `field` say where a
+// person has to look; `message` says why, in words a person can act on.
+struct Error {
+    std::string code;    // stable machine code, e.g. "corrupt_pdf", "config"
+    std::string message; // human-readable explanation
+    std::string file;    // the file concerned, if any
+    std::string field;   // the field or key concerned, if any
+
+    std::string describe() const;
+};
+
+template<typename T>
+using Expected = tl::expected<T, Error>;
+
+inline tl::unexpected<Error> make_error(std::string code, std::string message, std::string file = {},
+                                        std::string field = {})
+{
+    return tl::unexpected<Error>(Error {std::move(code), std::move(message), std::move(file), std::move(field)});
+}
+
+} // namespace berkas
+
+// Propagates the error of an Expected, otherwise yields its value.
+#define BERKAS_TRY(expr)                                                                                \
+    ({                                                                                                  \
+        auto _berkas_try_result = (expr);                                                               \
+        if (!_berkas_try_result)                                                                        \
+            return tl::unexpected(std::move(_berkas_try_result.error()));                               \
+        std::move(*_berkas_try_result);                                                                 \
+    })
