@@ -28,13 +28,19 @@ inline tl::unexpected<Error> make_error(std::string code, std::string message, s
     return tl::unexpected<Error>(Error {std::move(code), std::move(message), std::move(file), std::move(field)});
 }
 
+namespace detail {
+template<typename T>
+T take_value(Expected<T>& result) { return std::move(*result); }
+inline void take_value(Expected<void>&) {}
+} // namespace detail
+
 } // namespace berkas
 
 // Propagates the error of an Expected, otherwise yields its value.
 #define BERKAS_TRY(expr)                                                                                \
-    ({                                                                                                  \
+    __extension__({                                                                                               \
         auto _berkas_try_result = (expr);                                                               \
         if (!_berkas_try_result)                                                                        \
             return tl::unexpected(std::move(_berkas_try_result.error()));                               \
-        std::move(*_berkas_try_result);                                                                 \
+        berkas::detail::take_value(_berkas_try_result);                                                 \
     })

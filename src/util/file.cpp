@@ -55,7 +55,7 @@ Expected<void> write_file_atomic(const std::filesystem::path& path, std::string_
 {
     std::filesystem::path temporary = path;
     temporary += ".tmp." + std::to_string(::getpid());
-    mode_t mode = visibility == Visibility::owner_only ? 0600 : 0644;
+    mode_t mode = visibility == Visibility::restricted ? 0640 : 0644;
     int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
     if (fd < 0)
         return tl::unexpected(system_error("cannot create", temporary));
@@ -77,8 +77,7 @@ Expected<void> ensure_directory(const std::filesystem::path& path, Visibility vi
     std::filesystem::create_directories(path, error);
     if (error)
         return make_error("io", "cannot create folder: " + error.message(), path.string());
-    if (visibility == Visibility::owner_only)
-        ::chmod(path.c_str(), 0700);
+    ::chmod(path.c_str(), visibility == Visibility::restricted ? 0750 : 0755);
     return {};
 }
 

@@ -9,16 +9,17 @@
 
 namespace berkas {
 
-enum class Visibility { owner_only, shared };
+// restricted: personal data, never world-readable (files 0640, folders 0750).
+enum class Visibility { restricted, shared };
 
 Expected<std::string> read_file(const std::filesystem::path& path);
 
 // Writes to a temporary file in the same folder, fsyncs it, renames it over
-// `path` and fsyncs the folder. Files holding personal data use owner_only (0600).
+// `path` and fsyncs the folder.
 Expected<void> write_file_atomic(const std::filesystem::path& path, std::string_view content,
-                                 Visibility visibility = Visibility::owner_only);
+                                 Visibility visibility = Visibility::restricted);
 
-// Creates the folder and its parents; owner_only folders get mode 0700.
-Expected<void> ensure_directory(const std::filesystem::path& path, Visibility visibility = Visibility::owner_only);
+// Creates the folder and its parents with the given visibility.
+Expected<void> ensure_directory(const std::filesystem::path& path, Visibility visibility = Visibility::restricted);
 
 } // namespace berkas

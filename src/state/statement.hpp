@@ -1,0 +1,37 @@
+#pragma once
+// A prepared SQLite statement that finalises itself.
+#include "util/expected.hpp"
+
+#include <cstdint>
+#include <sqlite3.h>
+#include <string>
+#include <string_view>
+
+namespace berkas::state {
+
+class Statement {
+public:
+    Statement(sqlite3* database, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    bool prepared() const { return m_statement != nullptr; }
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::int64_t number);
+    Statement& bind_real(int index, double number);
+
+    // SQLITE_ROW, SQLITE_DONE or an error code.
+    int step();
+    std::string text(int column) const;
+    std::int64_t integer(int column) const;
+    double real(int column) const;
+
+    Error error(std::string_view what) const;
+
+private:
+    sqlite3* m_database;
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+} // namespace berkas::state

@@ -1,0 +1,16 @@
+#pragma once
+// Reads the fields of one page, anchored on labels at the start of a line:
+// the applicant's "NIP : …" row, not a signatory's NIP further down.
+#include "understanding/document_rules.hpp"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace berkas::understanding {
+
+using FieldMap = std::map<std::string, std::string>;
+
+FieldMap extract_fields(std::string_view page_text, DocumentType type, const DocumentRules& rules);
+
+} // namespace berkas::understanding
