@@ -6,11 +6,15 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace berkas {
 
 enum class TextSource { ocr, text_layer, blank };
+
+const char* to_string(TextSource source);
+TextSource text_source_from_string(std::string_view name); // unknown names read as ocr
 
 // One page as the reading stage delivers it.
 struct PageText {

@@ -42,23 +42,6 @@ std::string now_utc()
     return stamp;
 }
 
-const char* source_name(TextSource source)
-{
-    switch (source) {
-    case TextSource::ocr: return "ocr";
-    case TextSource::text_layer: return "text_layer";
-    case TextSource::blank: return "blank";
-    }
-    return "ocr";
-}
-
-TextSource source_from_name(const std::string& name)
-{
-    if (name == "text_layer") return TextSource::text_layer;
-    if (name == "blank") return TextSource::blank;
-    return TextSource::ocr;
-}
-
 // A transaction that rolls back unless committed: an error half-way leaves
 // the database as it was.
 class Transaction {
@@ -137,7 +120,7 @@ Expected<std::optional<std::vector<PageText>>> Store::cached_pages(const std::st
     std::vector<PageText> pages;
     int status;
     while ((status = query.step()) == SQLITE_ROW) {
-        pages.push_back(PageText {static_cast<int>(query.integer(0)), query.text(3), source_from_name(query.text(1)),
+        pages.push_back(PageText {static_cast<int>(query.integer(0)), query.text(3), text_source_from_string(query.text(1)),
                                   static_cast<float>(query.real(2))});
     }
     if (status != SQLITE_DONE)
@@ -155,7 +138,7 @@ Expected<void> Store::remember_pages(const std::string& sha256, const std::strin
     for (const PageText& page : pages) {
         Statement insert(m_database,
                          "INSERT OR REPLACE INTO pages(sha256, number, source, confidence, text) VALUES(?,?,?,?,?)");
-        insert.bind(1, sha256).bind(2, static_cast<std::int64_t>(page.number)).bind(3, source_name(page.source));
+        insert.bind(1, sha256).bind(2, static_cast<std::int64_t>(page.number)).bind(3, to_string(page.source));
         insert.bind_real(4, page.confidence).bind(5, page.text);
         BERKAS_TRY(run(insert, "cannot record page"));
     }

@@ -155,12 +155,10 @@ DocumentRules parse_root(const YAML::Node& root)
     return rules;
 }
 
-Error located_error(std::string_view source_name, const YAML::Mark& mark, const std::string& message)
+// yaml-cpp counts from zero; editors count from one.
+Error located_yaml_error(std::string_view source_name, const YAML::Mark& mark, const std::string& message)
 {
-    // yaml-cpp counts from zero; editors count from one.
-    std::string location = std::string(source_name) + ":" + std::to_string(mark.line + 1) + ":" +
-                           std::to_string(mark.column + 1);
-    return Error {"rules", location + ": " + message, std::string(source_name), {}};
+    return located_error("rules", source_name, mark.line + 1, mark.column + 1, message);
 }
 
 } // namespace
@@ -170,9 +168,9 @@ Expected<DocumentRules> parse_document_rules(std::string_view yaml_text, std::st
     try {
         return parse_root(YAML::Load(std::string(yaml_text)));
     } catch (const RuleParseError& error) {
-        return tl::unexpected(located_error(source_name, error.mark, error.message));
+        return tl::unexpected(located_yaml_error(source_name, error.mark, error.message));
     } catch (const YAML::Exception& error) {
-        return tl::unexpected(located_error(source_name, error.mark, error.msg));
+        return tl::unexpected(located_yaml_error(source_name, error.mark, error.msg));
     }
 }
 

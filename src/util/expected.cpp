@@ -13,4 +13,10 @@ std::string Error::describe() const
     return text;
 }
 
+Error located_error(std::string code, std::string_view source_name, int line, int column, std::string_view message)
+{
+    std::string location = std::string(source_name) + ":" + std::to_string(line) + ":" + std::to_string(column);
+    return Error {std::move(code), location + ": " + std::string(message), std::string(source_name), {}};
+}
+
 } // namespace berkas

@@ -4,6 +4,7 @@
 #include <tl/expected.hpp>
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace berkas {
@@ -17,7 +18,12 @@ struct Error {
     std::string field;   // the field or key concerned, if any
 
     std::string describe() const;
+    bool operator==(const Error&) const = default;
 };
+
+// An error at a place in a text file, worded as editors and compilers do:
+// "rules/documents.yaml:12:5: unknown key 'reqired'". Line and column count from 1.
+Error located_error(std::string code, std::string_view source_name, int line, int column, std::string_view message);
 
 template<typename T>
 using Expected = tl::expected<T, Error>;

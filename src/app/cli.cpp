@@ -1,0 +1,89 @@
+#include "app/cli.hpp"
+
+#include "app/commands.hpp"
+#include "util/file.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+namespace berkas::app {
+
+namespace {
+
+struct CommonOptions {
+    std::string config = "berkas.yaml";
+    bool config_given = false;
+    std::string inbox, outbox, state, profile;
+};
+
+// berkas.yaml first, then the command line on top of it.
+Expected<pipeline::Settings> settings_from(const CommonOptions& options)
+{
+    pipeline::Settings settings;
+    if (std::filesystem::exists(options.config)) {
+        std::string text = BERKAS_TRY(read_file(options.config));
+        BERKAS_TRY(pipeline::load_settings(text, options.config, settings));
+    } else if (options.config_given) {
+        return make_error("config", "configuration file not found", options.config);
+    }
+    if (!options.inbox.empty()) settings.inbox = options.inbox;
+    if (!options.outbox.empty()) settings.outbox = options.outbox;
+    if (!options.state.empty()) settings.state = options.state;
+    if (!options.profile.empty()) settings.profile = options.profile;
+    if (!std::filesystem::is_directory(settings.inbox))
+        return make_error("config", "inbox folder does not exist", settings.inbox.string());
+    return settings;
+}
+
+void add_common_options(CLI::App& app, CommonOptions& options)
+{
+    app.add_option("--config", options.config, "Configuration file (default: berkas.yaml, optional)")
+        ->each([&](const std::string&) { options.config_given = true; });
+    app.add_option("--inbox", options.inbox, "Inbox folder (default: inbox)");
+    app.add_option("--outbox", options.outbox, "Outbox folder (default: outbox)");
+    app.add_option("--state", options.state, "State folder: SQLite database and working files (default: var)");
+    app.add_option("--profile", options.profile, "Office profile in rules/ (default: default)");
+}
+
+} // namespace
+
+int run_command_line(int argc, char** argv)
+{
+    CLI::App app {"berkas: memeriksa berkas permohonan Sertifikat Elektronik (BSrE) dari pindaian", "berkas"};
+    app.require_subcommand(1);
+    CommonOptions options;
+    add_common_options(app, options);
+
+    auto* run = app.add_subcommand("run", "Process the inbox");
+    bool once = false;
+    run->add_flag("--once", once, "Process everything in the inbox, then exit")->required();
+    app.add_subcommand("watch", "Keep processing new files as they arrive");
+    auto* status = app.add_subcommand("status", "List the cases and their state");
+    bool as_json = false;
+    status->add_flag("--json", as_json, "Machine-readable output");
+    auto* worker = app.add_subcommand("worker", "Internal: a reading worker process");
+    worker->group(""); // hidden from --help
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        int code = app.exit(error);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+    if (worker->parsed())
+        return command_worker();
+    auto settings = settings_from(options);
+    if (!settings) {
+        std::cerr << "berkas: galat: " << settings.error().describe() << "\n";
+        return exit_usage;
+    }
+    if (run->parsed())
+        return command_run_once(*settings);
+    if (status->parsed())
+        return command_status(*settings, as_json);
+    return command_watch(*settings);
+}
+
+} // namespace berkas::app

@@ -1,0 +1,68 @@
+#pragma once
+// The whole path for a batch of cases: read their files (in worker
+// processes), understand the pages, validate the case against the profile,
+// write its documents to the outbox and record it in the state.
+#include "generation/renderer.hpp"
+#include "intake/inbox.hpp"
+#include "pipeline/rule_book.hpp"
+#include "pipeline/settings.hpp"
+#include "state/store.hpp"
+#include "util/expected.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace berkas::pipeline {
+
+struct RunSummary {
+    int cases_seen = 0;
+    int cases_evaluated = 0;
+    int cases_unchanged = 0;
+    int files_read = 0;
+    int files_rejected = 0;
+    int pages_read = 0;
+    double seconds = 0;
+};
+
+class Pipeline {
+public:
+    // `self_executable` is started as `berkas worker` for reading.
+    static Expected<std::unique_ptr<Pipeline>> create(const Settings& settings,
+                                                      std::filesystem::path self_executable);
+
+    // Scans the inbox and processes every case in it.
+    Expected<RunSummary> run_once();
+
+    // Processes the given cases; a case whose inputs and rules are unchanged
+    // since its last evaluation is left as it is.
+    Expected<RunSummary> process(const std::vector<intake::CaseSource>& cases);
+
+    // Reloads the rules; on an error the rules in force stay.
+    Expected<void> reload_rules();
+
+private:
+    Pipeline(Settings settings, std::filesystem::path self_executable, RuleBook rules,
+             generation::DocumentRenderer renderer, std::unique_ptr<state::Store> store);
+
+    struct HashedFile {
+        const intake::InboxFile* file;
+        std::string sha256;
+    };
+
+    Expected<std::vector<HashedFile>> hash_files(const intake::CaseSource& source);
+    Expected<void> read_new_files(const std::vector<HashedFile>& files, RunSummary& summary);
+    Expected<void> evaluate_case(const intake::CaseSource& source, const std::vector<HashedFile>& files,
+                                 RunSummary& summary);
+    Expected<CaseResult> understand_case(const intake::CaseSource& source, const std::vector<HashedFile>& files);
+    Expected<void> write_outputs(CaseResult& result);
+
+    Settings m_settings;
+    std::filesystem::path m_self_executable;
+    RuleBook m_rules;
+    generation::DocumentRenderer m_renderer;
+    std::unique_ptr<state::Store> m_store;
+};
+
+} // namespace berkas::pipeline

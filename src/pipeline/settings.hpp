@@ -1,0 +1,35 @@
+#pragma once
+// Everything berkas needs to know to run, from berkas.yaml and the command line.
+#include "generation/office.hpp"
+#include "reading/reader.hpp"
+#include "util/expected.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+namespace berkas::pipeline {
+
+struct Settings {
+    std::filesystem::path inbox = "inbox";
+    std::filesystem::path outbox = "outbox";
+    std::filesystem::path state = "var";
+    std::filesystem::path rules_dir = "rules";
+    std::filesystem::path templates_dir = "templates";
+    std::string profile = "default";
+    int workers = 2;
+    std::chrono::seconds poll_interval {2};
+    std::chrono::milliseconds stability_delay {5000};
+    std::string letter_number_format = "800.1.4/{seq}/Diskominfo/{year}";
+    generation::Office office;
+    reading::ReadLimits limits;
+};
+
+// Reads berkas.yaml into `settings`; keys it does not set keep their value.
+// Errors name the file, line and column: "berkas.yaml:4:3: unknown key 'ofice'".
+Expected<void> load_settings(std::string_view yaml_text, std::string_view source_name, Settings& settings);
+
+// "800.1.4/{seq}/Diskominfo/{year}" with 7 and 2026 → "800.1.4/0007/Diskominfo/2026".
+std::string format_letter_number(std::string_view format, int sequence, int year);
+
+} // namespace berkas::pipeline

@@ -1,0 +1,210 @@
+#include "reading/reader.hpp"
+
+#include "reading/ocr_engine.hpp"
+#include "reading/page_prep.hpp"
+#include "reading/page_source.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <new>
+
+namespace berkas::reading {
+
+namespace {
+
+// Opens first and checks the size of what was opened, so a file swapped
+// between the check and the read cannot slip past the limit.
+Expected<std::string> load_input(const std::filesystem::path& path, const ReadLimits& limits)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return make_error("io_error", std::string("cannot open: ") + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer {fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0)
+        return make_error("io_error", std::string("cannot stat: ") + std::strerror(errno));
+    if (!S_ISREG(info.st_mode))
+        return make_error("not_a_document", "not a regular file");
+    if (info.st_size == 0)
+        return make_error("empty_file", "file is empty");
+    if (std::uintmax_t(info.st_size) > limits.max_file_bytes)
+        return make_error("too_large", "file is " + std::to_string(info.st_size) + " bytes, more than the limit of " +
+                                           std::to_string(limits.max_file_bytes));
+    std::string bytes(std::size_t(info.st_size), '\0');
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t got = ::read(fd, bytes.data() + done, bytes.size() - done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return make_error("io_error", std::string("cannot read: ") + std::strerror(errno));
+        if (got == 0)
+            break; // shrank while reading; sniffing and decoding judge what is there
+        done += std::size_t(got);
+    }
+    bytes.resize(done);
+    return bytes;
+}
+
+Expected<std::unique_ptr<PageSource>> open_source(std::string bytes, const ReadLimits& limits)
+{
+    const FileKind kind = sniff_kind(bytes);
+    switch (kind) {
+    case FileKind::pdf:
+        return open_pdf(std::move(bytes), limits);
+    case FileKind::jpeg:
+    case FileKind::png:
+    case FileKind::tiff:
+        return open_image(std::move(bytes), kind, limits);
+    case FileKind::unknown:
+        break;
+    }
+    return make_error("not_a_document", "not a PDF, JPEG, PNG or TIFF file");
+}
+
+PageText ocr_page_text(int number, OcrText ocr)
+{
+    PageText page;
+    page.number = number;
+    page.text = std::move(ocr.text);
+    page.source = TextSource::ocr;
+    page.confidence = ocr.mean_confidence;
+    return page;
+}
+
+Expected<PixPtr> checked(PixPtr image)
+{
+    if (!image)
+        return make_error("out_of_memory", "no memory for page preparation");
+    return image;
+}
+
+// A page on its side often still yields confident-looking fragments, so the
+// result is only replaced when the turned page reads better.
+Expected<OcrText> recognize_with_orientation(Pix* upright_guess, OcrEngine& ocr, const ReadLimits& limits)
+{
+    auto first = ocr.recognize(upright_guess);
+    if (!first || first->mean_confidence >= limits.orientation_check_below_confidence)
+        return first;
+    PixPtr preview = orientation_preview(upright_guess);
+    if (!preview)
+        return first;
+    const auto guess = ocr.detect_orientation(preview.get());
+    // Without OSD data (or text to judge) the first reading is all there is.
+    if (!guess || guess->upright_clockwise_degrees == 0 || guess->confidence < limits.orientation_min_confidence)
+        return first;
+    auto turned = checked(rotate_clockwise(upright_guess, guess->upright_clockwise_degrees));
+    if (!turned)
+        return tl::unexpected(turned.error());
+    // Skew could not be measured on a page lying on its side.
+    auto straightened = checked(deskew(turned->get()));
+    if (!straightened)
+        return tl::unexpected(straightened.error());
+    auto second = ocr.recognize(straightened->get());
+    if (!second)
+        return tl::unexpected(second.error());
+    return second->mean_confidence > first->mean_confidence ? second : first;
+}
+
+Expected<PageText> read_image_page(PixPtr image, bool may_upscale, int number, OcrEngine& ocr,
+                                   const ReadLimits& limits)
+{
+    if (ink_fraction(image.get()) < limits.blank_max_ink_fraction) {
+        PageText blank;
+        blank.number = number;
+        blank.source = TextSource::blank;
+        return blank;
+    }
+    if (may_upscale) {
+        auto larger = checked(upscale_for_ocr(image.get(), limits.upscale_below_dpi, limits.upscale_target_dpi,
+                                              limits.max_page_pixels));
+        if (!larger)
+            return tl::unexpected(larger.error());
+        image = std::move(*larger);
+    }
+    auto straightened = checked(deskew(image.get()));
+    if (!straightened)
+        return tl::unexpected(straightened.error());
+    image.reset(); // one full-size page in memory at a time
+    auto text = recognize_with_orientation(straightened->get(), ocr, limits);
+    if (!text)
+        return tl::unexpected(text.error());
+    return ocr_page_text(number, std::move(*text));
+}
+
+Expected<PageText> read_page(PageSource& source, int index, OcrEngine& ocr, const ReadLimits& limits)
+{
+    auto page = source.page(index);
+    if (!page)
+        return tl::unexpected(page.error());
+    if (!page->text_layer.empty()) {
+        PageText text;
+        text.number = index + 1;
+        text.text = std::move(page->text_layer);
+        text.source = TextSource::text_layer;
+        text.confidence = 100;
+        return text;
+    }
+    auto result = read_image_page(std::move(page->image), page->may_upscale, index + 1, ocr, limits);
+    if (!result && result.error().field.empty())
+        result.error().field = "page " + std::to_string(index + 1);
+    return result;
+}
+
+Expected<std::vector<PageText>> read_all_pages(const std::filesystem::path& path, OcrEngine& ocr,
+                                               const ReadLimits& limits)
+{
+    auto bytes = load_input(path, limits);
+    if (!bytes)
+        return tl::unexpected(bytes.error());
+    auto source = open_source(std::move(*bytes), limits);
+    if (!source)
+        return tl::unexpected(source.error());
+    std::vector<PageText> pages;
+    pages.reserve(std::size_t((*source)->page_count()));
+    for (int index = 0; index < (*source)->page_count(); ++index) {
+        auto page = read_page(**source, index, ocr, limits);
+        if (!page)
+            return tl::unexpected(page.error());
+        pages.push_back(std::move(*page));
+    }
+    return pages;
+}
+
+void quiet_leptonica()
+{
+    // Silences "Info in pixRotate…" and friends; real errors still reach stderr.
+    static std::once_flag once;
+    std::call_once(once, [] { setMsgSeverity(L_SEVERITY_ERROR); });
+}
+
+} // namespace
+
+Expected<std::vector<PageText>> read_pages(const std::filesystem::path& path, OcrEngine& ocr,
+                                           const ReadLimits& limits)
+{
+    Expected<std::vector<PageText>> result = make_error("internal", "reading did not finish");
+    try {
+        quiet_leptonica();
+        result = read_all_pages(path, ocr, limits);
+    } catch (const std::bad_alloc&) {
+        result = make_error("out_of_memory", "out of memory while reading");
+    } catch (const std::exception& e) {
+        result = make_error("internal", std::string("unexpected failure while reading: ") + e.what());
+    } catch (...) {
+        result = make_error("internal", "unexpected failure while reading");
+    }
+    if (!result)
+        result.error().file = path.string();
+    return result;
+}
+
+} // namespace berkas::reading

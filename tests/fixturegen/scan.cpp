@@ -1,0 +1,171 @@
+#include "scan.hpp"
+
+#include "typeset.hpp"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <numbers>
+
+namespace berkas::fixture {
+
+namespace {
+
+constexpr int jpeg_quality = 75; // what office MFPs use by default
+
+// Our own PDFs are well-formed; poppler's only remark about them is libharu's
+// ToUnicode CMap (PDF-OCR.md §5.2), which does not affect rendering.
+void ignore_poppler_message(const std::string&, void*) {}
+
+Result<PixPtr> gray8_to_pix(const poppler::image& image)
+{
+    if (!image.is_valid() || image.width() < 16 || image.height() < 16)
+        return failure("poppler rendered no usable image"); // 1×1 "success" on absurd pages
+    PixPtr pix(pixCreate(image.width(), image.height(), 8));
+    if (!pix)
+        return failure("leptonica: cannot allocate the page image");
+    l_uint32* data = pixGetData(pix.get());
+    int words_per_line = pixGetWpl(pix.get());
+    for (int y = 0; y < image.height(); ++y) {
+        auto* source = reinterpret_cast<const unsigned char*>(image.const_data() + y * image.bytes_per_row());
+        l_uint32* line = data + y * words_per_line;
+        for (int x = 0; x < image.width(); ++x)
+            SET_DATA_BYTE(line, x, source[x]);
+    }
+    return pix;
+}
+
+Result<PixPtr> render(std::string_view pdf, int dpi)
+{
+    poppler::set_debug_error_function(ignore_poppler_message, nullptr);
+    std::unique_ptr<poppler::document> document(
+        poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+    if (!document || document->is_locked() || document->pages() < 1)
+        return failure("poppler cannot open the typeset page");
+    std::unique_ptr<poppler::page> page(document->create_page(0));
+    if (!page)
+        return failure("poppler cannot read the typeset page");
+    poppler::page_renderer renderer;
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    renderer.set_image_format(poppler::image::format_gray8);
+    return gray8_to_pix(renderer.render_page(page.get(), dpi, dpi));
+}
+
+// Paper tint and lighting in one pass: every pixel is scaled by a factor that
+// falls off linearly across the page.
+void apply_paper_and_lighting(PIX* pix, const ScanSettings& settings)
+{
+    int width = pixGetWidth(pix), height = pixGetHeight(pix);
+    l_uint32* data = pixGetData(pix);
+    int words_per_line = pixGetWpl(pix);
+    for (int y = 0; y < height; ++y) {
+        l_uint32* line = data + y * words_per_line;
+        for (int x = 0; x < width; ++x) {
+            double factor = settings.paper_tint - settings.lighting_falloff * x / width;
+            SET_DATA_BYTE(line, x, static_cast<l_uint32>(GET_DATA_BYTE(line, x) * factor));
+        }
+    }
+}
+
+void add_specks(PIX* pix, const ScanSettings& settings)
+{
+    SeededRandom random(settings.noise_seed);
+    int width = pixGetWidth(pix), height = pixGetHeight(pix);
+    for (int i = 0; i < settings.specks; ++i) {
+        int x = random.between(0, width - 4), y = random.between(0, height - 4);
+        int size = random.between(1, 3);
+        auto gray = static_cast<l_uint32>(random.between(30, 120));
+        for (int dy = 0; dy < size; ++dy)
+            for (int dx = 0; dx < size; ++dx)
+                pixSetPixel(pix, x + dx, y + dy, gray);
+    }
+}
+
+Result<PixPtr> degrade(PixPtr clean, const ScanSettings& settings)
+{
+    double radians = settings.skew_degrees * std::numbers::pi / 180.0;
+    PixPtr skewed(pixRotate(clean.get(), static_cast<l_float32>(radians), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (!skewed)
+        return failure("leptonica: rotation failed");
+    if (settings.blur) {
+        skewed.reset(pixBlockconv(skewed.get(), 1, 1));
+        if (!skewed)
+            return failure("leptonica: blur failed");
+    }
+    apply_paper_and_lighting(skewed.get(), settings);
+    add_specks(skewed.get(), settings);
+    std::srand(settings.noise_seed); // pixAddGaussianNoise draws from rand()
+    PixPtr noisy(pixAddGaussianNoise(skewed.get(), static_cast<l_float32>(settings.noise_sigma)));
+    if (!noisy)
+        return failure("leptonica: noise failed");
+    pixSetResolution(noisy.get(), settings.dpi, settings.dpi);
+    return noisy;
+}
+
+} // namespace
+
+ScanSettings random_scan_settings(SeededRandom& random, int dpi)
+{
+    ScanSettings settings;
+    settings.dpi = dpi;
+    settings.skew_degrees = random.between_real(-1.5, 1.5);
+    settings.blur = random.chance(50);
+    settings.noise_sigma = random.between_real(6, 10);
+    settings.paper_tint = random.between_real(0.92, 0.97);
+    settings.lighting_falloff = random.between_real(0.0, 0.05);
+    settings.specks = random.between(20, 80);
+    settings.noise_seed = static_cast<std::uint32_t>(random.below(0x7FFFFFFF)) + 1;
+    return settings;
+}
+
+Result<PixPtr> scan_page(std::string_view pdf, const ScanSettings& settings)
+{
+    auto clean = render(pdf, settings.dpi);
+    if (!clean)
+        return tl::unexpected(clean.error());
+    return degrade(std::move(*clean), settings);
+}
+
+Result<std::string> encode_image(PIX* pix, ImageFormat format, int dpi)
+{
+    pixSetResolution(pix, dpi, dpi);
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    l_ok failed = format == ImageFormat::jpeg ? pixWriteMemJpeg(&data, &size, pix, jpeg_quality, 0)
+                                              : pixWriteMemPng(&data, &size, pix, 0.0f);
+    if (failed || !data)
+        return failure("leptonica: cannot encode the scan");
+    std::string bytes(reinterpret_cast<const char*>(data), size);
+    lept_free(data);
+    return bytes;
+}
+
+Result<PixPtr> as_phone_photo(PIX* grey)
+{
+    PixPtr colour(pixConvert8To32(grey));
+    if (!colour)
+        return failure("leptonica: cannot convert to colour");
+    PixPtr warm(pixMultConstantColor(colour.get(), 1.0f, 0.97f, 0.88f));
+    if (!warm)
+        return failure("leptonica: cannot tint the photo");
+    pixCopyResolution(warm.get(), grey);
+    return warm;
+}
+
+Result<std::string> wrap_scans_as_pdf(const std::vector<ScannedPage>& pages, std::string_view title, const Date& date)
+{
+    PdfDocument document;
+    for (const ScannedPage& page : pages)
+        if (auto added = document.add_jpeg_page(page.jpeg, page.dpi); !added)
+            return tl::unexpected(added.error());
+    document.set_info(title, date);
+    return document.save();
+}
+
+} // namespace berkas::fixture

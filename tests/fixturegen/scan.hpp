@@ -1,0 +1,56 @@
+#pragma once
+// The office scanner: rasterise a vector page with poppler, degrade it with
+// Leptonica (skew, blur, paper tint, uneven lighting, toner specks, sensor
+// noise) and encode it as the JPEG an MFP would put into its PDF.
+#include "calendar.hpp"
+#include "random.hpp"
+#include "result.hpp"
+
+#include <leptonica/allheaders.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace berkas::fixture {
+
+struct PixDeleter {
+    void operator()(PIX* pix) const { pixDestroy(&pix); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+struct ScanSettings {
+    int dpi = 200;
+    double skew_degrees = 0; // within ±1.5
+    bool blur = false;
+    double noise_sigma = 8; // 6–10 grey levels
+    double paper_tint = 0.95; // white paper scans as ~242, not 255
+    double lighting_falloff = 0.03; // darker towards one edge, like a lid not fully closed
+    int specks = 40; // toner dust
+    std::uint32_t noise_seed = 1; // for srand(): Leptonica's noise uses rand()
+};
+
+ScanSettings random_scan_settings(SeededRandom& random, int dpi);
+
+// Renders page 1 of `pdf` at settings.dpi and degrades it: an 8-bit grey scan.
+Result<PixPtr> scan_page(std::string_view pdf, const ScanSettings& settings);
+
+enum class ImageFormat { jpeg, png };
+
+// Encodes with the resolution recorded in the file (JFIF density / pHYs).
+Result<std::string> encode_image(PIX* pix, ImageFormat format, int dpi);
+
+// A phone photo of a paper copy is colour and warmer than a scanner's grey.
+Result<PixPtr> as_phone_photo(PIX* grey);
+
+struct ScannedPage {
+    std::string jpeg;
+    int dpi = 200;
+};
+
+// An image-only PDF: one page per scan, each page the size of its image at its dpi.
+Result<std::string> wrap_scans_as_pdf(const std::vector<ScannedPage>& pages, std::string_view title,
+                                      const Date& date);
+
+} // namespace berkas::fixture
