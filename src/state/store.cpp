@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS problems(
   PRIMARY KEY(case_id, code));
 CREATE TABLE IF NOT EXISTS letter_numbers(
   year INTEGER NOT NULL, sequence INTEGER NOT NULL, case_id TEXT NOT NULL UNIQUE, PRIMARY KEY(year, sequence));
+CREATE TABLE IF NOT EXISTS decisions(
+  id INTEGER PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(case_id), decision TEXT NOT NULL,
+  actor TEXT NOT NULL, note TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS rejections(
   sha256 TEXT PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
 )sql";
@@ -230,6 +233,27 @@ Expected<std::optional<RejectedFile>> Store::rejection(const std::string& sha256
     if (query.step() != SQLITE_ROW)
         return std::nullopt;
     return RejectedFile {query.text(0), query.text(1), query.text(2)};
+}
+
+Expected<void> Store::record_decision(const Decision& decision)
+{
+    Statement insert(m_database, "INSERT INTO decisions(case_id, decision, actor, note, at) VALUES(?,?,?,?,?)");
+    insert.bind(1, decision.case_id).bind(2, decision.decision).bind(3, decision.actor).bind(4, decision.note);
+    insert.bind(5, now_utc());
+    return run(insert, "cannot record the decision on case " + decision.case_id);
+}
+
+Expected<std::vector<Decision>> Store::decisions(const std::string& case_id)
+{
+    Statement query(m_database, "SELECT decision, actor, note, at FROM decisions WHERE case_id = ? ORDER BY id");
+    query.bind(1, case_id);
+    std::vector<Decision> found;
+    int status;
+    while ((status = query.step()) == SQLITE_ROW)
+        found.push_back(Decision {case_id, query.text(0), query.text(1), query.text(2), query.text(3)});
+    if (status != SQLITE_DONE)
+        return tl::unexpected(query.error("cannot read decisions"));
+    return found;
 }
 
 Expected<std::vector<CaseSummary>> Store::list_cases()

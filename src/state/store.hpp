@@ -31,6 +31,16 @@ struct RejectedFile {
     std::string message;
 };
 
+// A verifier's decision on a case, timestamped and attributed. The latest
+// decision counts; earlier ones stay as the trail.
+struct Decision {
+    std::string case_id;
+    std::string decision; // approved | returned
+    std::string actor;    // "verifier:<masked NIP>", "scan-back", …
+    std::string note;
+    std::string at;       // UTC, ISO 8601; set by the store
+};
+
 class Store {
 public:
     static Expected<std::unique_ptr<Store>> open(const std::filesystem::path& database_path);
@@ -57,6 +67,9 @@ public:
 
     Expected<void> record_rejection(const std::string& sha256, const RejectedFile& rejected);
     Expected<std::optional<RejectedFile>> rejection(const std::string& sha256);
+
+    Expected<void> record_decision(const Decision& decision);
+    Expected<std::vector<Decision>> decisions(const std::string& case_id);
 
     Expected<std::vector<CaseSummary>> list_cases();
     Expected<std::vector<RejectedFile>> list_rejections();
