@@ -49,7 +49,27 @@ void add_common_options(CLI::App& app, CommonOptions& options)
 
 } // namespace
 
+namespace {
+int run_commands(int argc, char** argv);
+}
+
 int run_command_line(int argc, char** argv)
+{
+    // Anticipated failures are values; anything thrown is a bug or an
+    // exhausted system, reported as a system failure rather than an abort.
+    try {
+        return run_commands(argc, argv);
+    } catch (const std::exception& error) {
+        std::cerr << "berkas: galat sistem: " << error.what() << "\n";
+    } catch (...) {
+        std::cerr << "berkas: galat sistem tak dikenal\n";
+    }
+    return exit_failure;
+}
+
+namespace {
+
+int run_commands(int argc, char** argv)
 {
     CLI::App app {"berkas: memeriksa berkas permohonan Sertifikat Elektronik (BSrE) dari pindaian", "berkas"};
     app.require_subcommand(1);
@@ -85,5 +105,7 @@ int run_command_line(int argc, char** argv)
         return command_status(*settings, as_json);
     return command_watch(*settings);
 }
+
+} // namespace
 
 } // namespace berkas::app

@@ -11,7 +11,6 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <thread>
 
 namespace berkas::app {
 
@@ -69,33 +68,9 @@ int command_watch(const pipeline::Settings& settings)
         return report_error(pipeline.error());
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
-    intake::StabilityTracker tracker(settings.stability_delay);
-    log::info("mengawasi " + settings.inbox.string() + " (Ctrl+C untuk berhenti)");
-    while (!stop_requested) {
-        auto cases = intake::scan_inbox(settings.inbox);
-        if (!cases)
-            return report_error(cases.error());
-        std::vector<intake::CaseSource> ready;
-        auto now = intake::StabilityTracker::Clock::now();
-        for (auto& source : *cases) {
-            bool stable = true;
-            for (const auto& file : source.files)
-                stable = tracker.is_stable(file, now) && stable; // observe every file, every pass
-            if (stable)
-                ready.push_back(std::move(source));
-        }
-        if (!ready.empty()) {
-            auto summary = (*pipeline)->process(ready);
-            if (!summary)
-                log::error("pemrosesan gagal, dicoba lagi pada putaran berikut: " + summary.error().describe());
-            else if (summary->cases_evaluated > 0 || summary->files_rejected > 0)
-                print_summary(*summary);
-        }
-        for (auto waited = std::chrono::milliseconds(0); waited < settings.poll_interval && !stop_requested;
-             waited += std::chrono::milliseconds(200))
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-    log::info("berhenti");
+    auto watched = (*pipeline)->watch(stop_requested);
+    if (!watched)
+        return report_error(watched.error());
     return exit_ok;
 }
 
@@ -116,7 +91,7 @@ int command_status(const pipeline::Settings& settings, bool as_json)
                                     {"problems", c.problem_count}, {"updated_at", c.updated_at}});
         for (const auto& r : *rejected)
             out["rejected"].push_back({{"source", r.source}, {"reason", r.reason}, {"message", r.message}});
-        std::cout << out.dump(2) << "\n";
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return exit_ok;
     }
     std::printf("%-32s %-14s %-8s %s\n", "KASUS", "STATUS", "MASALAH", "PEMOHON");

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <optional>
 #include <sys/stat.h>
 
@@ -52,57 +53,114 @@ std::string case_id_for(std::string_view relative_source)
 
 namespace {
 
-std::optional<InboxFile> describe(const fs::path& path, const fs::path& inbox)
+const char* odd_kind(mode_t mode)
 {
-    struct stat info {};
-    // lstat: a link is not followed, and anything but a regular file is left alone.
-    if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
-        return std::nullopt;
-    return InboxFile {path, fs::relative(path, inbox).generic_string(), static_cast<std::uintmax_t>(info.st_size),
-                      static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
+    if (S_ISLNK(mode)) return "symlink";
+    if (S_ISFIFO(mode)) return "fifo";
+    if (S_ISSOCK(mode)) return "socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "device";
+    return "unknown";
 }
 
-std::vector<InboxFile> files_below(const fs::path& folder, const fs::path& inbox)
+// lstat, never stat: a link is reported, not followed.
+void visit(const fs::path& path, const fs::path& inbox, std::vector<InboxFile>& files, std::vector<OddEntry>& odd)
+{
+    struct stat info {};
+    // lexically: resolving would follow the very links we must not follow
+    std::string relative = path.lexically_relative(inbox).generic_string();
+    if (::lstat(path.c_str(), &info) != 0)
+        return; // vanished while we looked: the next scan decides
+    if (S_ISREG(info.st_mode)) {
+        files.push_back(InboxFile {path, relative, static_cast<std::uintmax_t>(info.st_size),
+                                   static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+                                   static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino), {}});
+    } else if (!S_ISDIR(info.st_mode)) {
+        odd.push_back(OddEntry {relative, odd_kind(info.st_mode)});
+    }
+}
+
+std::vector<InboxFile> files_below(const fs::path& folder, const fs::path& inbox, std::vector<OddEntry>& odd)
 {
     std::vector<InboxFile> files;
     std::error_code error;
+    // Symlinked folders are not followed (the default), so a link loop cannot hang the scan.
     fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error), end;
     for (; !error && it != end; it.increment(error)) {
         if (is_ignored_name(it->path().filename().string())) {
-            if (it->is_directory())
+            if (it->is_directory(error) && !it->is_symlink(error))
                 it.disable_recursion_pending();
             continue;
         }
-        if (auto file = describe(it->path(), inbox))
-            files.push_back(*file);
+        visit(it->path(), inbox, files, odd);
     }
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.relative < b.relative; });
     return files;
 }
 
+bool is_real_directory(const fs::path& path)
+{
+    struct stat info {};
+    return ::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
 } // namespace
 
-Expected<std::vector<CaseSource>> scan_inbox(const fs::path& inbox)
+Expected<InboxListing> list_inbox(const fs::path& inbox)
 {
     std::error_code error;
     fs::directory_iterator it(inbox, error), end;
     if (error)
         return make_error("io", "cannot read the inbox: " + error.message(), inbox.string());
-    std::vector<CaseSource> cases;
+    InboxListing listing;
     for (; it != end; it.increment(error)) {
         std::string name = it->path().filename().string();
         if (is_ignored_name(name))
             continue;
-        if (it->is_directory(error) && !it->is_symlink(error)) {
-            auto files = files_below(it->path(), inbox);
+        if (is_real_directory(it->path())) {
+            auto files = files_below(it->path(), inbox, listing.odd_entries);
             if (!files.empty())
-                cases.push_back(CaseSource {case_id_for(name), name, std::move(files)});
-        } else if (auto file = describe(it->path(), inbox)) {
-            cases.push_back(CaseSource {case_id_for(name), name, {*file}});
+                listing.cases.push_back(CaseSource {case_id_for(name), name, std::move(files)});
+            continue;
+        }
+        std::vector<InboxFile> single;
+        visit(it->path(), inbox, single, listing.odd_entries);
+        if (!single.empty())
+            listing.cases.push_back(CaseSource {case_id_for(name), name, std::move(single)});
+    }
+    std::sort(listing.cases.begin(), listing.cases.end(),
+              [](const auto& a, const auto& b) { return a.relative < b.relative; });
+    return listing;
+}
+
+Expected<std::vector<CaseSource>> scan_inbox(const fs::path& inbox)
+{
+    auto listing = BERKAS_TRY(list_inbox(inbox));
+    return std::move(listing.cases);
+}
+
+std::string printable_name(std::string_view name)
+{
+    std::string shown;
+    size_t i = 0;
+    while (i < name.size()) {
+        auto byte = static_cast<unsigned char>(name[i]);
+        size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xe ? 3 : (byte >> 3) == 0x1e ? 4 : 0;
+        bool valid = length > 1 && i + length <= name.size();
+        for (size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(name[i + k]) & 0xc0) == 0x80;
+        if (length == 1 && byte >= 0x20 && byte != 0x7f && byte != '\\') {
+            shown += name[i++];
+        } else if (valid) {
+            shown.append(name.substr(i, length));
+            i += length;
+        } else {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+            shown += escaped;
+            ++i;
         }
     }
-    std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.relative < b.relative; });
-    return cases;
+    return shown;
 }
 
 bool StabilityTracker::is_stable(const InboxFile& file, Clock::time_point now)

@@ -18,6 +18,9 @@ struct InboxFile {
     std::string relative;       // relative to the inbox, as shown to people
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    std::string sha256; // known once the file is claimed; empty before
 };
 
 struct CaseSource {
@@ -26,6 +29,19 @@ struct CaseSource {
     std::vector<InboxFile> files;
 };
 
+// Something in the inbox that is not a regular file or folder: a link, a FIFO,
+// a socket or a device. It is never followed or opened, and is reported once.
+struct OddEntry {
+    std::string relative;
+    std::string kind; // "symlink", "fifo", …
+};
+
+struct InboxListing {
+    std::vector<CaseSource> cases;
+    std::vector<OddEntry> odd_entries;
+};
+
+
 // Temporary and system files of scanners and operating systems.
 bool is_ignored_name(std::string_view name);
 
@@ -33,7 +49,12 @@ bool is_ignored_name(std::string_view name);
 // relative path, so two names that slug alike still differ.
 std::string case_id_for(std::string_view relative_source);
 
+Expected<InboxListing> list_inbox(const std::filesystem::path& inbox);
 Expected<std::vector<CaseSource>> scan_inbox(const std::filesystem::path& inbox);
+
+// A name as it may be shown in a log line: bytes that are not printable ASCII
+// or valid UTF-8 (and newlines) are escaped as \xNN.
+std::string printable_name(std::string_view name);
 
 // Decides when a file has stopped changing. A scanner writes in several
 // passes, so a file is ready only after its size and modification time have

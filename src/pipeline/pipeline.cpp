@@ -63,17 +63,25 @@ Expected<std::unique_ptr<Pipeline>> Pipeline::create(const Settings& settings, f
     RuleBook rules = BERKAS_TRY(load_rule_book(settings.rules_dir, settings.profile));
     auto renderer = BERKAS_TRY(generation::DocumentRenderer::create(settings.templates_dir));
     auto store = BERKAS_TRY(state::Store::open(settings.state / "berkas.sqlite3"));
-    return std::unique_ptr<Pipeline>(new Pipeline(settings, std::move(self_executable), std::move(rules),
-                                                  std::move(renderer), std::move(store)));
+    auto ledger = BERKAS_TRY(state::IntakeLedger::open(*store));
+    Settings resolved = settings;
+    if (resolved.intake.archive_dir.empty())
+        resolved.intake.archive_dir = resolved.state / "archive";
+    std::unique_ptr<Pipeline> pipeline(new Pipeline(std::move(resolved), std::move(self_executable), std::move(rules),
+                                                    std::move(renderer), std::move(store), ledger));
+    BERKAS_TRY(pipeline->m_intake.recover());
+    return pipeline;
 }
 
 Pipeline::Pipeline(Settings settings, fs::path self_executable, RuleBook rules, generation::DocumentRenderer renderer,
-                   std::unique_ptr<state::Store> store)
+                   std::unique_ptr<state::Store> store, state::IntakeLedger ledger)
     : m_settings(std::move(settings))
     , m_self_executable(std::move(self_executable))
     , m_rules(std::move(rules))
     , m_renderer(std::move(renderer))
     , m_store(std::move(store))
+    , m_ledger(ledger)
+    , m_intake(m_settings, m_ledger)
 {
 }
 
@@ -83,10 +91,16 @@ Expected<void> Pipeline::reload_rules()
     return {};
 }
 
-Expected<RunSummary> Pipeline::run_once()
+Expected<RunSummary> Pipeline::run_once() { return claim_and_process(nullptr); }
+
+Expected<RunSummary> Pipeline::claim_and_process(intake::StabilityTracker* tracker)
 {
-    auto cases = BERKAS_TRY(intake::scan_inbox(m_settings.inbox));
-    return process(cases);
+    auto listing = BERKAS_TRY(intake::list_inbox(m_settings.inbox));
+    IntakeSummary claimed = BERKAS_TRY(m_intake.claim(listing, tracker));
+    auto cases = BERKAS_TRY(m_intake.claimed_cases());
+    RunSummary summary = BERKAS_TRY(process(cases));
+    summary.intake = claimed;
+    return summary;
 }
 
 Expected<RunSummary> Pipeline::process(const std::vector<intake::CaseSource>& cases)
@@ -110,8 +124,10 @@ Expected<RunSummary> Pipeline::process(const std::vector<intake::CaseSource>& ca
 Expected<std::vector<Pipeline::HashedFile>> Pipeline::hash_files(const intake::CaseSource& source)
 {
     std::vector<HashedFile> files;
-    for (const intake::InboxFile& file : source.files)
-        files.push_back(HashedFile {&file, BERKAS_TRY(sha256_file(file.path))});
+    for (const intake::InboxFile& file : source.files) {
+        std::string sha256 = file.sha256.empty() ? BERKAS_TRY(sha256_file(file.path)) : file.sha256;
+        files.push_back(HashedFile {&file, std::move(sha256)});
+    }
     return files;
 }
 
@@ -120,10 +136,12 @@ Expected<void> Pipeline::read_new_files(const std::vector<HashedFile>& files, Ru
     std::vector<const HashedFile*> unread;
     std::set<std::string> queued; // a byte-identical copy is read once
     for (const HashedFile& file : files) {
-        bool known = BERKAS_TRY(m_store->cached_pages(file.sha256)).has_value() ||
-                     BERKAS_TRY(m_store->rejection(file.sha256)).has_value();
-        if (!known && queued.insert(file.sha256).second)
-            unread.push_back(&file);
+        if (BERKAS_TRY(settle_known_file(file.sha256)) || !queued.insert(file.sha256).second)
+            continue;
+        // Interrupted reads (berkas itself was stopped) only raise the attempt
+        // count: the main process never parses, so a file cannot be what
+        // killed it. Files that crash or hang a worker are rejected by the pool.
+        unread.push_back(&file);
     }
     if (unread.empty())
         return {};
@@ -131,24 +149,63 @@ Expected<void> Pipeline::read_new_files(const std::vector<HashedFile>& files, Ru
     for (const HashedFile* file : unread)
         paths.push_back(file->file->path);
     WorkerPool pool(m_self_executable, {"worker"}, WorkerLimits {m_settings.workers, 3ull << 30, std::chrono::seconds(600)});
-    auto results = pool.read_all(paths);
-    for (size_t i = 0; i < unread.size(); ++i) {
-        const HashedFile& file = *unread[i];
-        if (results[i]) {
-            summary.files_read++;
-            summary.pages_read += static_cast<int>(results[i]->size());
-            BERKAS_TRY(m_store->remember_pages(file.sha256, file.file->relative, file.file->size, *results[i]));
-            continue;
-        }
-        const Error& error = results[i].error();
-        summary.files_rejected++;
-        log::warning("berkas ditolak (" + error.code + "): " + file.file->relative);
+    // Progress is recorded as it happens: a kill loses at most the files being read.
+    std::optional<Error> failure;
+    auto started = [&](size_t i) {
+        auto attempt = m_ledger.begin_reading(unread[i]->sha256);
+        if (!attempt && !failure)
+            failure = attempt.error();
+    };
+    auto finished = [&](size_t i, WorkerPool::Result&& result) {
+        auto recorded = record_reading(*unread[i], std::move(result), summary);
+        if (!recorded && !failure)
+            failure = recorded.error();
+    };
+    pool.read_all(paths, started, finished);
+    if (failure)
+        return tl::unexpected(*failure);
+    return {};
+}
+
+Expected<bool> Pipeline::settle_known_file(const std::string& sha256)
+{
+    // The pages or the rejection and the file's state are two writes; a kill
+    // between them is mended here, whichever came first.
+    std::optional<state::FileState> terminal;
+    if (BERKAS_TRY(m_store->cached_pages(sha256)).has_value())
+        terminal = state::FileState::read;
+    else if (BERKAS_TRY(m_store->rejection(sha256)).has_value())
+        terminal = state::FileState::quarantined;
+    if (!terminal)
+        return false;
+    if (BERKAS_TRY(m_ledger.file_state(sha256)) != terminal)
+        BERKAS_TRY(m_ledger.finish(sha256, *terminal));
+    return true;
+}
+
+Expected<void> Pipeline::record_reading(const HashedFile& file, WorkerPool::Result&& result, RunSummary& summary)
+{
+    if (result) {
+        summary.files_read++;
+        summary.pages_read += static_cast<int>(result->size());
+        BERKAS_TRY(m_store->remember_pages(file.sha256, file.file->relative, file.file->size, *result));
+        return m_ledger.finish(file.sha256, state::FileState::read);
+    }
+    return reject(file, result.error(), summary);
+}
+
+Expected<void> Pipeline::reject(const HashedFile& file, const Error& error, RunSummary& summary)
+{
+    summary.files_rejected++;
+    log::warning("berkas ditolak (" + error.code + "): " + intake::printable_name(file.file->relative));
+    // Effect, then record: a kill in between finds the copy in quarantine and records it again.
+    std::error_code missing;
+    if (fs::exists(file.file->path, missing))
         BERKAS_TRY(quarantine_file(file.file->path, file.file->relative, m_settings.outbox / "karantina", error.code,
                                    error.message));
-        BERKAS_TRY(m_store->record_rejection(
-            file.sha256, state::RejectedFile {file.file->relative, error.code, rejection_message(error.code)}));
-    }
-    return {};
+    BERKAS_TRY(m_store->record_rejection(
+        file.sha256, state::RejectedFile {file.file->relative, error.code, rejection_message(error.code)}));
+    return m_ledger.finish(file.sha256, state::FileState::quarantined);
 }
 
 Expected<void> Pipeline::evaluate_case(const intake::CaseSource& source, const std::vector<HashedFile>& files,
@@ -173,7 +230,7 @@ Expected<void> Pipeline::evaluate_case(const intake::CaseSource& source, const s
     }
     CaseResult result = BERKAS_TRY(understand_case(source, readable));
     BERKAS_TRY(write_outputs(result));
-    std::string json = result_to_json(result).dump(2);
+    std::string json = result_to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     BERKAS_TRY(m_store->save_case(result, source.relative, fingerprint, json));
     summary.cases_evaluated++;
     log::info("kasus " + result.case_id + ": " + (result.status == CaseStatus::complete ? "lengkap" : "belum lengkap") +
@@ -225,7 +282,7 @@ Expected<void> Pipeline::write_outputs(CaseResult& result)
         std::error_code ignored;
         fs::remove(folder / "surat-rekomendasi.pdf", ignored); // no longer complete: no letter
     }
-    return write_file_atomic(folder / "result.json", result_to_json(result).dump(2) + "\n");
+    return write_file_atomic(folder / "result.json", result_to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 } // namespace berkas::pipeline

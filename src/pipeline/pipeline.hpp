@@ -4,11 +4,13 @@
 // write its documents to the outbox and record it in the state.
 #include "generation/renderer.hpp"
 #include "intake/inbox.hpp"
+#include "pipeline/intake_step.hpp"
 #include "pipeline/rule_book.hpp"
 #include "pipeline/settings.hpp"
 #include "state/store.hpp"
 #include "util/expected.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -17,6 +19,7 @@
 namespace berkas::pipeline {
 
 struct RunSummary {
+    IntakeSummary intake;
     int cases_seen = 0;
     int cases_evaluated = 0;
     int cases_unchanged = 0;
@@ -32,8 +35,12 @@ public:
     static Expected<std::unique_ptr<Pipeline>> create(const Settings& settings,
                                                       std::filesystem::path self_executable);
 
-    // Scans the inbox and processes every case in it.
+    // Claims everything in the inbox and processes every case with files.
     Expected<RunSummary> run_once();
+
+    // Keeps claiming and processing until `stop` is set; the step under way
+    // is finished first, so nothing is left half-written.
+    Expected<void> watch(const std::atomic<bool>& stop);
 
     // Processes the given cases; a case whose inputs and rules are unchanged
     // since its last evaluation is left as it is.
@@ -44,7 +51,9 @@ public:
 
 private:
     Pipeline(Settings settings, std::filesystem::path self_executable, RuleBook rules,
-             generation::DocumentRenderer renderer, std::unique_ptr<state::Store> store);
+             generation::DocumentRenderer renderer, std::unique_ptr<state::Store> store, state::IntakeLedger ledger);
+    Expected<RunSummary> claim_and_process(intake::StabilityTracker* tracker);
+    void log_health(const RunSummary& last, const std::string& last_error);
 
     struct HashedFile {
         const intake::InboxFile* file;
@@ -53,6 +62,11 @@ private:
 
     Expected<std::vector<HashedFile>> hash_files(const intake::CaseSource& source);
     Expected<void> read_new_files(const std::vector<HashedFile>& files, RunSummary& summary);
+    Expected<void> record_reading(const HashedFile& file, Expected<std::vector<PageText>>&& result,
+                                  RunSummary& summary);
+    Expected<void> reject(const HashedFile& file, const Error& error, RunSummary& summary);
+    // True when the file was read or rejected before (its state is made to say so).
+    Expected<bool> settle_known_file(const std::string& sha256);
     Expected<void> evaluate_case(const intake::CaseSource& source, const std::vector<HashedFile>& files,
                                  RunSummary& summary);
     Expected<CaseResult> understand_case(const intake::CaseSource& source, const std::vector<HashedFile>& files);
@@ -63,6 +77,8 @@ private:
     RuleBook m_rules;
     generation::DocumentRenderer m_renderer;
     std::unique_ptr<state::Store> m_store;
+    state::IntakeLedger m_ledger;
+    IntakeStep m_intake;
 };
 
 } // namespace berkas::pipeline

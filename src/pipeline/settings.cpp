@@ -89,9 +89,36 @@ void read_paths(const YAML::Node& node, Settings& settings)
     settings.templates_dir = templates;
 }
 
+void read_intake(const YAML::Node& node, IntakeSettings& intake)
+{
+    reject_unknown_keys(node, {"originals", "archive", "young_age", "min_free_mb"});
+    std::string originals = intake.keep_originals ? "keep" : "archive";
+    read_into(node["originals"], originals, "originals");
+    if (originals != "archive" && originals != "keep")
+        fail(node["originals"], "originals must be 'archive' or 'keep'");
+    intake.keep_originals = originals == "keep";
+    std::string archive = intake.archive_dir;
+    read_into(node["archive"], archive, "archive");
+    intake.archive_dir = archive;
+    long young = static_cast<long>(intake.young_age.count());
+    read_into(node["young_age"], young, "young_age (seconds)");
+    intake.young_age = std::chrono::seconds(young);
+    std::uint64_t free_mb = intake.min_free_bytes >> 20;
+    read_into(node["min_free_mb"], free_mb, "min_free_mb");
+    intake.min_free_bytes = free_mb << 20;
+}
+
 void read_watch(const YAML::Node& node, Settings& settings)
 {
-    reject_unknown_keys(node, {"poll_interval", "stability_delay"});
+    reject_unknown_keys(node, {"mode", "poll_interval", "rescan_interval", "stability_delay"});
+    read_into(node["mode"], settings.watch_mode, "mode");
+    if (settings.watch_mode != "auto" && settings.watch_mode != "inotify" && settings.watch_mode != "poll")
+        fail(node["mode"], "mode must be auto, inotify or poll");
+    long rescan = static_cast<long>(settings.rescan_interval.count());
+    read_into(node["rescan_interval"], rescan, "rescan_interval (seconds)");
+    if (rescan < 1)
+        fail(node["rescan_interval"], "rescan_interval must be at least 1 second");
+    settings.rescan_interval = std::chrono::seconds(rescan);
     double poll = static_cast<double>(settings.poll_interval.count());
     double delay = static_cast<double>(settings.stability_delay.count()) / 1000.0;
     read_into(node["poll_interval"], poll, "poll_interval (seconds)");
@@ -106,7 +133,9 @@ void read_root(const YAML::Node& root, Settings& settings)
 {
     if (root.IsNull())
         return; // an empty file changes nothing
-    reject_unknown_keys(root, {"office", "paths", "profile", "workers", "letter_number_format", "watch"});
+    reject_unknown_keys(root, {"office", "paths", "profile", "workers", "letter_number_format", "watch", "intake"});
+    if (root["intake"])
+        read_intake(root["intake"], settings.intake);
     if (root["office"])
         read_office(root["office"], settings.office);
     if (root["paths"])

@@ -10,6 +10,13 @@
 
 namespace berkas::pipeline {
 
+struct IntakeSettings {
+    bool keep_originals = false;                     // false: move originals to archive_dir once claimed
+    std::filesystem::path archive_dir;               // empty: <state>/archive
+    std::chrono::seconds young_age {300};            // an incomplete PDF younger than this is waited for
+    std::uint64_t min_free_bytes = 200ull << 20;     // intake pauses below this much free space in <state>
+};
+
 struct Settings {
     std::filesystem::path inbox = "inbox";
     std::filesystem::path outbox = "outbox";
@@ -18,7 +25,10 @@ struct Settings {
     std::filesystem::path templates_dir = "templates";
     std::string profile = "default";
     int workers = 2;
-    std::chrono::seconds poll_interval {2};
+    std::chrono::seconds poll_interval {2};     // how often pending files are looked at again
+    std::chrono::seconds rescan_interval {60};  // full rescan, whatever inotify said
+    std::string watch_mode = "auto";            // auto | inotify | poll
+    IntakeSettings intake;
     std::chrono::milliseconds stability_delay {5000};
     std::string letter_number_format = "800.1.4/{seq}/Diskominfo/{year}";
     generation::Office office;

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <optional>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,6 +25,7 @@ namespace {
 [[noreturn]] void become_worker(int request_fd, int response_fd, const std::vector<char*>& argv,
                                 std::uint64_t address_space)
 {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL); // a worker never outlives the process it reads for
     ::dup2(request_fd, STDIN_FILENO);
     ::dup2(response_fd, STDOUT_FILENO);
     rlimit no_core {0, 0};
@@ -126,7 +128,18 @@ bool WorkerPool::send(Worker& worker, int job, const std::filesystem::path& file
 
 std::vector<Expected<std::vector<PageText>>> WorkerPool::read_all(const std::vector<std::filesystem::path>& files)
 {
-    std::vector<std::optional<Expected<std::vector<PageText>>>> results(files.size());
+    std::vector<std::optional<Result>> results(files.size());
+    read_all(
+        files, [](size_t) {}, [&](size_t i, Result&& result) { results[i] = std::move(result); });
+    std::vector<Result> out;
+    for (auto& result : results)
+        out.push_back(std::move(*result));
+    return out;
+}
+
+void WorkerPool::read_all(const std::vector<std::filesystem::path>& files, const std::function<void(size_t)>& started,
+                          const std::function<void(size_t, Result&&)>& finished)
+{
     std::vector<int> attempts(files.size(), 0);
     std::deque<int> pending;
     for (size_t i = 0; i < files.size(); ++i)
@@ -138,7 +151,7 @@ std::vector<Expected<std::vector<PageText>>> WorkerPool::read_all(const std::vec
             pending.push_back(job);
             return;
         }
-        results[static_cast<size_t>(job)] = make_error(code, what, files[job].string());
+        finished(static_cast<size_t>(job), make_error(code, what, files[job].string()));
     };
 
     auto busy = [&] { return std::any_of(m_workers.begin(), m_workers.end(), [](auto& w) { return w.job >= 0; }); };
@@ -148,6 +161,7 @@ std::vector<Expected<std::vector<PageText>>> WorkerPool::read_all(const std::vec
                 continue;
             int job = pending.front();
             pending.pop_front();
+            started(static_cast<size_t>(job));
             if (!send(worker, job, files[job]))
                 fail_attempt(job, "worker_crashed", "tidak dapat dijalankan");
         }
@@ -174,8 +188,9 @@ std::vector<Expected<std::vector<PageText>>> WorkerPool::read_all(const std::vec
                     worker.buffer.append(chunk, static_cast<size_t>(n));
                     auto newline = worker.buffer.find('\n');
                     if (newline != std::string::npos) {
-                        results[static_cast<size_t>(worker.job)] = decode_response(worker.buffer.substr(0, newline));
+                        int job = worker.job;
                         worker.job = -1;
+                        finished(static_cast<size_t>(job), decode_response(worker.buffer.substr(0, newline)));
                     }
                     continue;
                 }
@@ -193,10 +208,6 @@ std::vector<Expected<std::vector<PageText>>> WorkerPool::read_all(const std::vec
             }
         }
     }
-    std::vector<Expected<std::vector<PageText>>> out;
-    for (auto& result : results)
-        out.push_back(std::move(*result));
-    return out;
 }
 
 } // namespace berkas::pipeline

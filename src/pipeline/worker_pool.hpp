@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -33,6 +34,13 @@ public:
     // belongs to files[i]. A crash or timeout is retried once on a fresh worker
     // before it is reported as worker_crashed or timeout.
     std::vector<Expected<std::vector<PageText>>> read_all(const std::vector<std::filesystem::path>& files);
+
+    // The same, telling as it goes: `started(i)` when files[i] is handed to a
+    // worker (each attempt), `finished(i, result)` as soon as it is done, so
+    // that the caller can record progress durably.
+    using Result = Expected<std::vector<PageText>>;
+    void read_all(const std::vector<std::filesystem::path>& files, const std::function<void(size_t)>& started,
+                  const std::function<void(size_t, Result&&)>& finished);
 
 private:
     struct Worker {

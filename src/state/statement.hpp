@@ -34,4 +34,25 @@ private:
     sqlite3_stmt* m_statement = nullptr;
 };
 
+// The current time as stored in the database: UTC, ISO 8601.
+std::string utc_now();
+
+// Steps a statement that returns no rows.
+Expected<void> run(Statement& statement, std::string_view what);
+
+// BEGIN IMMEDIATE … COMMIT that rolls back unless committed: an error half-way
+// leaves the database as it was.
+class Transaction {
+public:
+    explicit Transaction(sqlite3* database);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    bool commit();
+
+private:
+    sqlite3* m_database;
+    bool m_committed = false;
+};
+
 } // namespace berkas::state

@@ -37,45 +37,6 @@ CREATE TABLE IF NOT EXISTS rejections(
   sha256 TEXT PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
 )sql";
 
-std::string now_utc()
-{
-    std::time_t now = std::time(nullptr);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    return stamp;
-}
-
-// A transaction that rolls back unless committed: an error half-way leaves
-// the database as it was.
-class Transaction {
-public:
-    explicit Transaction(sqlite3* database) : m_database(database)
-    {
-        sqlite3_exec(database, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    }
-    ~Transaction()
-    {
-        if (!m_committed)
-            sqlite3_exec(m_database, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    bool commit()
-    {
-        m_committed = sqlite3_exec(m_database, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-        return m_committed;
-    }
-
-private:
-    sqlite3* m_database;
-    bool m_committed = false;
-};
-
-Expected<void> run(Statement& statement, std::string_view what)
-{
-    if (statement.step() != SQLITE_DONE)
-        return tl::unexpected(statement.error(what));
-    return {};
-}
-
 } // namespace
 
 Expected<std::unique_ptr<Store>> Store::open(const std::filesystem::path& database_path)
@@ -136,7 +97,7 @@ Expected<void> Store::remember_pages(const std::string& sha256, const std::strin
 {
     Transaction transaction(m_database);
     Statement file(m_database, "INSERT OR IGNORE INTO files(sha256, first_source, size, first_seen) VALUES(?,?,?,?)");
-    file.bind(1, sha256).bind(2, source).bind(3, static_cast<std::int64_t>(size)).bind(4, now_utc());
+    file.bind(1, sha256).bind(2, source).bind(3, static_cast<std::int64_t>(size)).bind(4, utc_now());
     BERKAS_TRY(run(file, "cannot record file"));
     for (const PageText& page : pages) {
         Statement insert(m_database,
@@ -171,7 +132,7 @@ Expected<void> Store::save_case(const CaseResult& result, const std::string& sou
                                            fingerprint=?7, result_json=?8, updated_at=?9)sql");
     upsert.bind(1, result.case_id).bind(2, source).bind(3, to_string(result.status)).bind(4, result.profile);
     upsert.bind(5, result.rules_version).bind(6, result.applicant.nama ? result.applicant.nama->value : "");
-    upsert.bind(7, fingerprint).bind(8, result_json).bind(9, now_utc());
+    upsert.bind(7, fingerprint).bind(8, result_json).bind(9, utc_now());
     BERKAS_TRY(run(upsert, "cannot record case"));
     for (const char* table : {"documents", "problems"}) {
         Statement clear(m_database, std::string("DELETE FROM ") + table + " WHERE case_id = ?");
@@ -184,7 +145,7 @@ Expected<void> Store::save_case(const CaseResult& result, const std::string& sou
                          "INSERT INTO documents(case_id, ordinal, type, source, pages, fields) VALUES(?,?,?,?,?,?)");
         insert.bind(1, result.case_id).bind(2, static_cast<std::int64_t>(i)).bind(3, to_string(document.type));
         insert.bind(4, document.source).bind(5, nlohmann::json(document.pages).dump());
-        insert.bind(6, nlohmann::json(document.fields).dump());
+        insert.bind(6, nlohmann::json(document.fields).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         BERKAS_TRY(run(insert, "cannot record document"));
     }
     for (const Problem& problem : result.problems) {
@@ -222,7 +183,7 @@ Expected<void> Store::record_rejection(const std::string& sha256, const Rejected
     Statement insert(m_database,
                      "INSERT OR REPLACE INTO rejections(sha256, source, reason, message, at) VALUES(?,?,?,?,?)");
     insert.bind(1, sha256).bind(2, rejected.source).bind(3, rejected.reason).bind(4, rejected.message);
-    insert.bind(5, now_utc());
+    insert.bind(5, utc_now());
     return run(insert, "cannot record rejection");
 }
 
@@ -239,7 +200,7 @@ Expected<void> Store::record_decision(const Decision& decision)
 {
     Statement insert(m_database, "INSERT INTO decisions(case_id, decision, actor, note, at) VALUES(?,?,?,?,?)");
     insert.bind(1, decision.case_id).bind(2, decision.decision).bind(3, decision.actor).bind(4, decision.note);
-    insert.bind(5, now_utc());
+    insert.bind(5, utc_now());
     return run(insert, "cannot record the decision on case " + decision.case_id);
 }
 

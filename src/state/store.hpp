@@ -74,6 +74,9 @@ public:
     Expected<std::vector<CaseSummary>> list_cases();
     Expected<std::vector<RejectedFile>> list_rejections();
 
+    // For the other record keepers of the same database (IntakeLedger, …).
+    sqlite3* handle() const { return m_database; }
+
 private:
     explicit Store(sqlite3* database);
     Expected<void> execute(const std::string& sql);

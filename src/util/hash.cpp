@@ -44,11 +44,20 @@ std::string finish(EVP_MD_CTX* context)
 
 } // namespace
 
+struct Sha256::Context {
+    DigestContext digest = new_sha256();
+};
+
+Sha256::Sha256() : m_context(new Context) {}
+Sha256::~Sha256() { delete m_context; }
+void Sha256::update(std::string_view bytes) { EVP_DigestUpdate(m_context->digest.get(), bytes.data(), bytes.size()); }
+std::string Sha256::finish_hex() { return finish(m_context->digest.get()); }
+
 std::string sha256_hex(std::string_view bytes)
 {
-    auto context = new_sha256();
-    EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
-    return finish(context.get());
+    Sha256 hash;
+    hash.update(bytes);
+    return hash.finish_hex();
 }
 
 Expected<std::string> sha256_file(const std::filesystem::path& path)
@@ -56,15 +65,15 @@ Expected<std::string> sha256_file(const std::filesystem::path& path)
     std::ifstream stream(path, std::ios::binary);
     if (!stream)
         return make_error("io", "cannot open for hashing", path.string());
-    auto context = new_sha256();
+    Sha256 hash;
     std::array<char, 1 << 16> buffer {};
     while (stream) {
         stream.read(buffer.data(), buffer.size());
-        EVP_DigestUpdate(context.get(), buffer.data(), static_cast<size_t>(stream.gcount()));
+        hash.update(std::string_view(buffer.data(), static_cast<size_t>(stream.gcount())));
     }
     if (stream.bad())
         return make_error("io", "read error while hashing", path.string());
-    return finish(context.get());
+    return hash.finish_hex();
 }
 
 } // namespace berkas

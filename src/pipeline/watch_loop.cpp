@@ -1,0 +1,80 @@
+// Pipeline::watch: the long-running intake loop of `berkas watch`.
+#include "intake/watcher.hpp"
+#include "pipeline/pipeline.hpp"
+#include "util/log.hpp"
+
+#include <thread>
+
+namespace berkas::pipeline {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string health_line(const std::map<std::string, int>& files, const RunSummary& last, const std::string& error)
+{
+    std::string line = "sehat: berkas";
+    for (const char* state : {"received", "reading", "read", "quarantined", "duplicate"}) {
+        auto count = files.find(state);
+        line += std::string(" ") + state + "=" + std::to_string(count == files.end() ? 0 : count->second);
+    }
+    line += "; menunggu=" + std::to_string(last.intake.waiting);
+    if (last.intake.paused)
+        line += "; DIJEDA (ruang disk)";
+    line += "; galat terakhir: " + (error.empty() ? std::string("-") : error);
+    return line;
+}
+
+} // namespace
+
+void Pipeline::log_health(const RunSummary& last, const std::string& last_error)
+{
+    auto counts = m_ledger.count_by_state();
+    log::info(health_line(counts ? *counts : std::map<std::string, int> {}, last, last_error));
+}
+
+Expected<void> Pipeline::watch(const std::atomic<bool>& stop)
+{
+    auto mode = BERKAS_TRY(intake::watch_mode_from_string(m_settings.watch_mode));
+    auto watcher = BERKAS_TRY(intake::InboxWatcher::create(m_settings.inbox, mode));
+    intake::StabilityTracker tracker(m_settings.stability_delay);
+    log::info(std::string("mengawasi ") + m_settings.inbox.string() +
+              (watcher.uses_inotify() ? " (inotify + pemindaian ulang)" : " (polling)"));
+    RunSummary last;
+    std::string last_error;
+    auto next_rescan = Clock::now();
+    auto next_health = Clock::now() + std::chrono::minutes(1);
+    bool look = true; // at start-up: scan
+    while (!stop) {
+        if (look || Clock::now() >= next_rescan) {
+            auto summary = claim_and_process(&tracker);
+            if (summary) {
+                last = *summary;
+                if (summary->cases_evaluated || summary->files_rejected || summary->intake.claimed ||
+                    summary->intake.duplicates)
+                    log::info("putaran selesai: " + std::to_string(summary->intake.claimed) + " diterima, " +
+                              std::to_string(summary->cases_evaluated) + " kasus diperiksa, " +
+                              std::to_string(summary->files_rejected) + " ditolak");
+            } else {
+                last_error = summary.error().describe();
+                log::error("pemrosesan gagal, dicoba lagi: " + last_error);
+            }
+            next_rescan = Clock::now() + m_settings.rescan_interval;
+        }
+        if (Clock::now() >= next_health) {
+            log_health(last, last_error);
+            next_health = Clock::now() + std::chrono::minutes(1);
+        }
+        // Files still settling are looked at again after poll_interval; otherwise
+        // wait for an event or the next full rescan.
+        auto deadline = last.intake.waiting > 0 ? Clock::now() + m_settings.poll_interval : next_rescan;
+        look = false;
+        while (!stop && !look && Clock::now() < deadline)
+            look = watcher.wait(std::chrono::milliseconds(200));
+        look = look || last.intake.waiting > 0;
+    }
+    log::info("berhenti dengan rapi");
+    return {};
+}
+
+} // namespace berkas::pipeline
