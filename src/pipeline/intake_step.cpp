@@ -1,5 +1,6 @@
 #include "pipeline/intake_step.hpp"
 
+#include "util/crash_point.hpp"
 #include "util/file.hpp"
 #include "util/log.hpp"
 
@@ -130,7 +131,9 @@ Expected<void> IntakeStep::claim_file(const intake::InboxFile& file, const std::
         summary.waiting++;
         return {};
     }
+    crash_point("after_spool_copy");
     state::Claim claim = BERKAS_TRY(m_ledger.record_claim(copy->sha256, file.relative, case_key, identity_of(*copy)));
+    crash_point("after_claim");
     if (claim.duplicate_of) {
         summary.duplicates++;
         log::info("duplikat (isi sama dengan berkas yang sudah diterima): " + intake::printable_name(file.relative));

@@ -4,6 +4,7 @@
 #include "pipeline/result_json.hpp"
 #include "pipeline/worker_pool.hpp"
 #include "understanding/case_reader.hpp"
+#include "util/crash_point.hpp"
 #include "util/file.hpp"
 #include "util/hash.hpp"
 #include "util/log.hpp"
@@ -230,6 +231,7 @@ Expected<void> Pipeline::evaluate_case(const intake::CaseSource& source, const s
     }
     CaseResult result = BERKAS_TRY(understand_case(source, readable));
     BERKAS_TRY(write_outputs(result));
+    crash_point("after_outputs");
     std::string json = result_to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     BERKAS_TRY(m_store->save_case(result, source.relative, fingerprint, json));
     summary.cases_evaluated++;

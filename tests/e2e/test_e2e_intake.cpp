@@ -178,3 +178,27 @@ TEST_F(IntakeOnce, OriginalsCanStayInPlaceAndAreNotTakenTwice)
     EXPECT_TRUE(fs::exists(dir() / "inbox" / "tetap.pdf"));
     EXPECT_EQ(count("SELECT COUNT(*) FROM claims"), "1");
 }
+
+// A crash at each step of taking a file in: the next run finishes the work,
+// with nothing lost and nothing taken twice.
+class IntakeCrashPoint : public IntakeOnce, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(IntakeCrashPoint, NextRunRecovers)
+{
+    put("budi/formulir.pdf", text_pdf("crash-formulir"));
+    put("budi/surat.pdf", text_pdf("crash-surat"));
+    ::setenv("BERKAS_TEST_CRASH_AT", GetParam(), 1);
+    int crashed = run_once();
+    ::unsetenv("BERKAS_TEST_CRASH_AT");
+    EXPECT_NE(crashed, 0) << "the crash point was not reached";
+    ASSERT_EQ(run_once(), 0) << log_text();
+    EXPECT_EQ(count("SELECT COUNT(*) FROM claims WHERE duplicate_of IS NULL"), "2");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM claims WHERE original = 'archived'"), "2");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM file_states WHERE state = 'read'"), "2");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM cases"), "1");
+    EXPECT_EQ(read_file(dir() / "var" / "archive" / "budi" / "surat.pdf"), text_pdf("crash-surat"));
+    EXPECT_TRUE(fs::is_empty(dir() / "var" / "spool" / "tmp"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Points, IntakeCrashPoint,
+                         ::testing::Values("after_spool_copy", "after_claim", "after_outputs"));
