@@ -202,3 +202,15 @@ TEST_P(IntakeCrashPoint, NextRunRecovers)
 
 INSTANTIATE_TEST_SUITE_P(Points, IntakeCrashPoint,
                          ::testing::Values("after_spool_copy", "after_claim", "after_outputs"));
+
+TEST_F(IntakeOnce, AFileAddedLaterToAFolderJoinsItsCase)
+{
+    put("budi/formulir.pdf", text_pdf("budi-formulir"));
+    ASSERT_EQ(run_once(), 0) << log_text();
+    std::string first_fingerprint = count("SELECT fingerprint FROM cases");
+    put("budi/sk.pdf", text_pdf("budi-sk"));
+    ASSERT_EQ(run_once(), 0) << log_text();
+    EXPECT_EQ(count("SELECT COUNT(*) FROM cases"), "1");
+    EXPECT_EQ(count("SELECT COUNT(DISTINCT case_key) FROM claims"), "1");
+    EXPECT_NE(count("SELECT fingerprint FROM cases"), first_fingerprint); // evaluated again
+}
