@@ -125,28 +125,49 @@ Expected<void> Pipeline::read_new_files(const std::vector<HashedFile>& files, Ru
         if (!known && queued.insert(file.sha256).second)
             unread.push_back(&file);
     }
-    if (unread.empty())
-        return {};
     std::vector<fs::path> paths;
     for (const HashedFile* file : unread)
         paths.push_back(file->file->path);
-    WorkerPool pool(m_self_executable, {"worker"}, WorkerLimits {m_settings.workers, 3ull << 30, std::chrono::seconds(600)});
-    auto results = pool.read_all(paths);
+    std::vector<Expected<reading::FileReading>> results;
+    if (!unread.empty()) {
+        WorkerPool pool(m_self_executable, {"worker"}, m_settings.workers, m_settings.worker_limits, m_settings.limits);
+        results = pool.read_all(paths);
+    }
+    std::map<std::string, std::string> details; // technical reason of each content rejected now
     for (size_t i = 0; i < unread.size(); ++i) {
         const HashedFile& file = *unread[i];
         if (results[i]) {
             summary.files_read++;
-            summary.pages_read += static_cast<int>(results[i]->size());
-            BERKAS_TRY(m_store->remember_pages(file.sha256, file.file->relative, file.file->size, *results[i]));
+            summary.pages_read += static_cast<int>(results[i]->pages.size());
+            BERKAS_TRY(m_store->remember_pages(file.sha256, file.file->relative, file.file->size, results[i]->pages,
+                                               results[i]->digitally_signed));
             continue;
         }
         const Error& error = results[i].error();
-        summary.files_rejected++;
-        log::warning("berkas ditolak (" + error.code + "): " + file.file->relative);
-        BERKAS_TRY(quarantine_file(file.file->path, file.file->relative, m_settings.outbox / "karantina", error.code,
-                                   error.message));
+        if (error.code == "worker_unavailable") // the installation, not the file: keep it in the inbox
+            return make_error("reading", error.message, file.file->relative);
+        details[file.sha256] = error.message;
         BERKAS_TRY(m_store->record_rejection(
             file.sha256, state::RejectedFile {file.file->relative, error.code, rejection_message(error.code)}));
+    }
+    return quarantine_rejected(files, details, summary);
+}
+
+// Every file whose content is rejected leaves the inbox: the one just read,
+// a byte-identical copy of it, and one dropped again after an earlier
+// rejection (or left behind by a run that stopped half-way).
+Expected<void> Pipeline::quarantine_rejected(const std::vector<HashedFile>& files,
+                                             const std::map<std::string, std::string>& details, RunSummary& summary)
+{
+    for (const HashedFile& file : files) {
+        auto rejected = BERKAS_TRY(m_store->rejection(file.sha256));
+        if (!rejected || !fs::exists(file.file->path))
+            continue;
+        summary.files_rejected++;
+        log::warning("berkas ditolak (" + rejected->reason + "): " + file.file->relative);
+        const auto detail = details.find(file.sha256);
+        BERKAS_TRY(quarantine_file(file.file->path, file.file->relative, m_settings.outbox / "karantina",
+                                   rejected->reason, detail == details.end() ? "" : detail->second));
     }
     return {};
 }
@@ -193,6 +214,12 @@ Expected<CaseResult> Pipeline::understand_case(const intake::CaseSource& source,
     result.profile = m_rules.profile.id;
     result.rules_version = m_rules.version;
     result.documents = understanding::find_documents(pages, m_rules.documents);
+    for (Document& document : result.documents) {
+        for (const HashedFile& file : files) {
+            if (file.file->relative == document.source)
+                document.digitally_signed = BERKAS_TRY(m_store->is_digitally_signed(file.sha256));
+        }
+    }
     result.applicant = understanding::identify_applicant(result.documents, m_rules.documents);
     auto verdict = validation::validate_case(result.documents, result.applicant, m_rules.profile);
     result.status = verdict.status;

@@ -10,6 +10,7 @@
 #include "util/expected.hpp"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,6 +54,8 @@ private:
 
     Expected<std::vector<HashedFile>> hash_files(const intake::CaseSource& source);
     Expected<void> read_new_files(const std::vector<HashedFile>& files, RunSummary& summary);
+    Expected<void> quarantine_rejected(const std::vector<HashedFile>& files,
+                                       const std::map<std::string, std::string>& details, RunSummary& summary);
     Expected<void> evaluate_case(const intake::CaseSource& source, const std::vector<HashedFile>& files,
                                  RunSummary& summary);
     Expected<CaseResult> understand_case(const intake::CaseSource& source, const std::vector<HashedFile>& files);
