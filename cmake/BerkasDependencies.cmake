@@ -9,6 +9,8 @@ find_package(OpenSSL REQUIRED)
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
 pkg_check_modules(LEPTONICA REQUIRED IMPORTED_TARGET lept)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+# qpdf checks a PDF's structure before poppler renders it (src/reading/pdf_structure.cpp).
+pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 # libpodofo.pc has an empty Version field, so no version constraint is possible (PDF-OCR.md).
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)

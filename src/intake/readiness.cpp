@@ -42,16 +42,29 @@ bool pdf_looks_complete(const std::filesystem::path& path)
     return end.find("%%EOF") != std::string_view::npos;
 }
 
+namespace {
+
+bool young(const InboxFile& file, const ReadinessPolicy& policy)
+{
+    std::int64_t age_ns = static_cast<std::int64_t>(std::time(nullptr)) * 1'000'000'000 - file.mtime_ns;
+    return age_ns < std::chrono::duration_cast<std::chrono::nanoseconds>(policy.young_age).count();
+}
+
+} // namespace
+
 Readiness assess(const InboxFile& file, StabilityTracker& tracker, StabilityTracker::Clock::time_point now,
                  const ReadinessPolicy& policy)
 {
+    // An empty file is a placeholder that will be filled, until it has stayed
+    // empty for young_age (or the run is --once): then it is taken, and
+    // reading rejects it as empty_file so that the clerk hears of it.
+    if (file.size == 0)
+        return policy.take_as_is || !young(file, policy) ? Readiness::ready : Readiness::wait;
     if (!tracker.is_stable(file, now) || someone_is_writing(file.path))
         return Readiness::wait;
     if (pdf_looks_complete(file.path))
         return Readiness::ready;
-    std::int64_t age_ns = static_cast<std::int64_t>(std::time(nullptr)) * 1'000'000'000 - file.mtime_ns;
-    bool young = age_ns < std::chrono::duration_cast<std::chrono::nanoseconds>(policy.young_age).count();
-    return young ? Readiness::wait : Readiness::ready;
+    return young(file, policy) && !policy.take_as_is ? Readiness::wait : Readiness::ready;
 }
 
 } // namespace berkas::intake

@@ -25,6 +25,9 @@ struct ReadinessPolicy {
     // A structurally incomplete PDF younger than this is waited for; an older
     // one is taken, and reading will reject it with a reason.
     std::chrono::seconds young_age {300};
+    // run --once: there is no later, so what is there is taken as it is
+    // (an empty or truncated file is then rejected with its reason).
+    bool take_as_is = false;
 };
 
 Readiness assess(const InboxFile& file, StabilityTracker& tracker, StabilityTracker::Clock::time_point now,

@@ -37,6 +37,7 @@ struct Document {
     std::string source; // path relative to the inbox
     std::vector<int> pages;
     std::map<std::string, std::string> fields; // field name → normalised value
+    bool digitally_signed = false; // its file is a PDF with a digital signature, kept byte for byte
 };
 
 struct Problem {

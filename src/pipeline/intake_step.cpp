@@ -102,7 +102,7 @@ Expected<IntakeSummary> IntakeStep::claim(const intake::InboxListing& listing, i
 
 bool IntakeStep::ready(const intake::CaseSource& source, intake::StabilityTracker* tracker, IntakeSummary& summary)
 {
-    intake::ReadinessPolicy policy {m_settings.stability_delay, m_settings.intake.young_age};
+    intake::ReadinessPolicy policy {m_settings.stability_delay, m_settings.intake.young_age, tracker == nullptr};
     intake::StabilityTracker immediate(std::chrono::milliseconds(0));
     bool all_ready = true;
     for (const intake::InboxFile& file : source.files) {

@@ -137,19 +137,19 @@ Expected<void> Pipeline::read_new_files(const std::vector<HashedFile>& files, Ru
     std::vector<const HashedFile*> unread;
     std::set<std::string> queued; // a byte-identical copy is read once
     for (const HashedFile& file : files) {
-        if (BERKAS_TRY(settle_known_file(file.sha256)) || !queued.insert(file.sha256).second)
+        if (BERKAS_TRY(settle_known_file(file)) || !queued.insert(file.sha256).second)
             continue;
         // Interrupted reads (berkas itself was stopped) only raise the attempt
         // count: the main process never parses, so a file cannot be what
         // killed it. Files that crash or hang a worker are rejected by the pool.
         unread.push_back(&file);
     }
-    if (unread.empty())
-        return {};
     std::vector<fs::path> paths;
     for (const HashedFile* file : unread)
         paths.push_back(file->file->path);
-    WorkerPool pool(m_self_executable, {"worker"}, WorkerLimits {m_settings.workers, 3ull << 30, std::chrono::seconds(600)});
+    if (unread.empty())
+        return {};
+    WorkerPool pool(m_self_executable, {"worker"}, m_settings.workers, m_settings.worker_limits, m_settings.limits);
     // Progress is recorded as it happens: a kill loses at most the files being read.
     std::optional<Error> failure;
     auto started = [&](size_t i) {
@@ -168,29 +168,46 @@ Expected<void> Pipeline::read_new_files(const std::vector<HashedFile>& files, Ru
     return {};
 }
 
-Expected<bool> Pipeline::settle_known_file(const std::string& sha256)
+Expected<bool> Pipeline::settle_known_file(const HashedFile& file)
 {
-    // The pages or the rejection and the file's state are two writes; a kill
-    // between them is mended here, whichever came first.
+    // The pages or the rejection, the quarantine move and the file's state
+    // are separate steps; a kill between them is mended here.
     std::optional<state::FileState> terminal;
-    if (BERKAS_TRY(m_store->cached_pages(sha256)).has_value())
+    if (BERKAS_TRY(m_store->cached_pages(file.sha256)).has_value())
         terminal = state::FileState::read;
-    else if (BERKAS_TRY(m_store->rejection(sha256)).has_value())
+    else if (auto rejected = BERKAS_TRY(m_store->rejection(file.sha256)); rejected.has_value()) {
         terminal = state::FileState::quarantined;
+        BERKAS_TRY(move_to_quarantine(file, rejected->reason, {}));
+    }
     if (!terminal)
         return false;
-    if (BERKAS_TRY(m_ledger.file_state(sha256)) != terminal)
-        BERKAS_TRY(m_ledger.finish(sha256, *terminal));
+    if (BERKAS_TRY(m_ledger.file_state(file.sha256)) != terminal)
+        BERKAS_TRY(m_ledger.finish(file.sha256, *terminal));
     return true;
+}
+
+Expected<void> Pipeline::move_to_quarantine(const HashedFile& file, const std::string& reason,
+                                            const std::string& detail)
+{
+    std::error_code missing;
+    if (!fs::exists(file.file->path, missing))
+        return {}; // moved already
+    BERKAS_TRY(quarantine_file(file.file->path, file.file->relative, m_settings.outbox / "karantina", reason, detail));
+    return {};
 }
 
 Expected<void> Pipeline::record_reading(const HashedFile& file, WorkerPool::Result&& result, RunSummary& summary)
 {
     if (result) {
         summary.files_read++;
-        summary.pages_read += static_cast<int>(result->size());
-        BERKAS_TRY(m_store->remember_pages(file.sha256, file.file->relative, file.file->size, *result));
+        summary.pages_read += static_cast<int>(result->pages.size());
+        BERKAS_TRY(m_store->remember_pages(file.sha256, file.file->relative, file.file->size, result->pages,
+                                           result->digitally_signed));
         return m_ledger.finish(file.sha256, state::FileState::read);
+    }
+    if (result.error().code == "worker_unavailable") { // the installation, not the file: it stays queued
+        BERKAS_TRY(m_ledger.finish(file.sha256, state::FileState::received));
+        return make_error("reading", result.error().message, file.file->relative);
     }
     return reject(file, result.error(), summary);
 }
@@ -199,13 +216,10 @@ Expected<void> Pipeline::reject(const HashedFile& file, const Error& error, RunS
 {
     summary.files_rejected++;
     log::warning("berkas ditolak (" + error.code + "): " + intake::printable_name(file.file->relative));
-    // Effect, then record: a kill in between finds the copy in quarantine and records it again.
-    std::error_code missing;
-    if (fs::exists(file.file->path, missing))
-        BERKAS_TRY(quarantine_file(file.file->path, file.file->relative, m_settings.outbox / "karantina", error.code,
-                                   error.message));
+    // Record, then move: after a kill in between, settle_known_file finishes the move.
     BERKAS_TRY(m_store->record_rejection(
         file.sha256, state::RejectedFile {file.file->relative, error.code, rejection_message(error.code)}));
+    BERKAS_TRY(move_to_quarantine(file, error.code, error.message));
     return m_ledger.finish(file.sha256, state::FileState::quarantined);
 }
 
@@ -252,6 +266,12 @@ Expected<CaseResult> Pipeline::understand_case(const intake::CaseSource& source,
     result.profile = m_rules.profile.id;
     result.rules_version = m_rules.version;
     result.documents = understanding::find_documents(pages, m_rules.documents);
+    for (Document& document : result.documents) {
+        for (const HashedFile& file : files) {
+            if (file.file->relative == document.source)
+                document.digitally_signed = BERKAS_TRY(m_store->is_digitally_signed(file.sha256));
+        }
+    }
     result.applicant = understanding::identify_applicant(result.documents, m_rules.documents);
     auto verdict = validation::validate_case(result.documents, result.applicant, m_rules.profile);
     result.status = verdict.status;

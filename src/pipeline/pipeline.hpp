@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,11 +63,12 @@ private:
 
     Expected<std::vector<HashedFile>> hash_files(const intake::CaseSource& source);
     Expected<void> read_new_files(const std::vector<HashedFile>& files, RunSummary& summary);
-    Expected<void> record_reading(const HashedFile& file, Expected<std::vector<PageText>>&& result,
+    Expected<void> record_reading(const HashedFile& file, Expected<reading::FileReading>&& result,
                                   RunSummary& summary);
     Expected<void> reject(const HashedFile& file, const Error& error, RunSummary& summary);
     // True when the file was read or rejected before (its state is made to say so).
-    Expected<bool> settle_known_file(const std::string& sha256);
+    Expected<bool> settle_known_file(const HashedFile& file);
+    Expected<void> move_to_quarantine(const HashedFile& file, const std::string& reason, const std::string& detail);
     Expected<void> evaluate_case(const intake::CaseSource& source, const std::vector<HashedFile>& files,
                                  RunSummary& summary);
     Expected<CaseResult> understand_case(const intake::CaseSource& source, const std::vector<HashedFile>& files);

@@ -44,7 +44,8 @@ json document_to_json(const Document& document)
     return {{"type", std::string(to_string(document.type))},
             {"source", document.source},
             {"pages", document.pages},
-            {"fields", document.fields}};
+            {"fields", document.fields},
+            {"signed", document.digitally_signed}};
 }
 
 } // namespace

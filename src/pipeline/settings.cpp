@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <sstream>
 
 namespace berkas::pipeline {
 
@@ -129,11 +131,86 @@ void read_watch(const YAML::Node& node, Settings& settings)
     settings.stability_delay = std::chrono::milliseconds(static_cast<long>(delay * 1000));
 }
 
+// A number in `map[key]` of at least `minimum`, or nothing when the key is absent.
+template<typename T>
+std::optional<T> read_at_least(const YAML::Node& map, const char* key, T minimum)
+{
+    const YAML::Node node = map[key];
+    if (!node)
+        return std::nullopt;
+    T value {};
+    read_into(node, value, key);
+    if (!(value >= minimum)) {
+        std::ostringstream message;
+        message << key << " must be at least " << minimum;
+        fail(node, message.str());
+    }
+    return value;
+}
+
+template<typename T, typename Scale>
+void scaled_into(const YAML::Node& map, const char* key, double minimum, Scale scale, T& target)
+{
+    if (auto value = read_at_least(map, key, minimum))
+        target = static_cast<T>(*value * scale);
+}
+
+template<typename T>
+void whole_into(const YAML::Node& map, const char* key, T minimum, T& target)
+{
+    if (auto value = read_at_least(map, key, minimum))
+        target = *value;
+}
+
+// Safety limits of the reading stage (RELIABILITY.md §4.4), in the units an
+// administrator thinks in: MB, megapixels, seconds.
+void read_limits(const YAML::Node& node, Settings& settings)
+{
+    reject_unknown_keys(node, {"workers", "file_mb", "pages", "page_megapixels", "page_side_px", "image_megapixels",
+                               "image_side_px", "stream_decoded_mb", "decoded_mb", "nesting_depth", "page_tree_nodes",
+                               "worker_memory_mb", "cpu_seconds_per_file", "seconds_per_file"});
+    constexpr double megabyte = 1024.0 * 1024.0, megapixel = 1e6;
+    reading::ReadLimits& limits = settings.limits;
+    WorkerLimits& worker = settings.worker_limits;
+    whole_into(node, "workers", 1, settings.workers);
+    if (settings.workers > 64)
+        fail(node["workers"], "workers must be between 1 and 64");
+    scaled_into(node, "file_mb", 0.001, megabyte, limits.max_file_bytes);
+    whole_into(node, "pages", 1, limits.max_pages);
+    scaled_into(node, "page_megapixels", 0.01, megapixel, limits.max_page_pixels);
+    whole_into(node, "page_side_px", 100, limits.max_page_side);
+    scaled_into(node, "image_megapixels", 0.01, megapixel, limits.max_image_pixels);
+    whole_into(node, "image_side_px", 100, limits.max_image_side);
+    scaled_into(node, "stream_decoded_mb", 0.001, megabyte, limits.max_stream_decoded_bytes);
+    scaled_into(node, "decoded_mb", 0.001, megabyte, limits.max_decoded_bytes);
+    whole_into(node, "nesting_depth", 10, limits.max_nesting_depth);
+    whole_into(node, "page_tree_nodes", 1, limits.max_page_tree_nodes);
+    scaled_into(node, "worker_memory_mb", 256.0, megabyte, worker.address_space_bytes); // Tesseract needs ~200 MB
+    if (auto cpu = read_at_least(node, "cpu_seconds_per_file", 1))
+        worker.cpu_per_file = std::chrono::seconds(*cpu);
+    if (auto wall = read_at_least(node, "seconds_per_file", 0.1))
+        worker.wall_per_file = std::chrono::milliseconds(static_cast<long>(*wall * 1000));
+}
+
+// How pages are read; only what an office may need to tune.
+void read_reading(const YAML::Node& node, Settings& settings)
+{
+    reject_unknown_keys(node, {"render_dpi", "orientation_confidence"});
+    reading::ReadLimits& limits = settings.limits;
+    whole_into(node, "render_dpi", 100, limits.render_dpi);
+    if (limits.render_dpi > 1200)
+        fail(node["render_dpi"], "render_dpi must be between 100 and 1200");
+    limits.min_render_dpi = std::min(limits.min_render_dpi, limits.render_dpi);
+    if (auto confidence = read_at_least(node, "orientation_confidence", 0.0))
+        limits.orientation_min_confidence = static_cast<float>(*confidence);
+}
+
 void read_root(const YAML::Node& root, Settings& settings)
 {
     if (root.IsNull())
         return; // an empty file changes nothing
-    reject_unknown_keys(root, {"office", "paths", "profile", "workers", "letter_number_format", "watch", "intake"});
+    reject_unknown_keys(root, {"office", "paths", "profile", "workers", "letter_number_format", "watch", "intake",
+                               "limits", "reading"});
     if (root["intake"])
         read_intake(root["intake"], settings.intake);
     if (root["office"])
@@ -149,6 +226,10 @@ void read_root(const YAML::Node& root, Settings& settings)
         fail(root["workers"], "workers must be between 1 and 64");
     if (settings.letter_number_format.find("{seq}") == std::string::npos)
         fail(root["letter_number_format"], "letter_number_format must contain {seq}");
+    if (root["limits"]) // last: limits.workers wins over the older top-level workers
+        read_limits(root["limits"], settings);
+    if (root["reading"])
+        read_reading(root["reading"], settings);
 }
 
 } // namespace

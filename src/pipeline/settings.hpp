@@ -1,6 +1,7 @@
 #pragma once
 // Everything berkas needs to know to run, from berkas.yaml and the command line.
 #include "generation/office.hpp"
+#include "pipeline/worker_pool.hpp"
 #include "reading/reader.hpp"
 #include "util/expected.hpp"
 
@@ -24,7 +25,7 @@ struct Settings {
     std::filesystem::path rules_dir = "rules";
     std::filesystem::path templates_dir = "templates";
     std::string profile = "default";
-    int workers = 2;
+    int workers = 2; // reading workers at once; `workers:` or `limits: {workers: …}`
     std::chrono::seconds poll_interval {2};     // how often pending files are looked at again
     std::chrono::seconds rescan_interval {60};  // full rescan, whatever inotify said
     std::string watch_mode = "auto";            // auto | inotify | poll
@@ -32,7 +33,8 @@ struct Settings {
     std::chrono::milliseconds stability_delay {5000};
     std::string letter_number_format = "800.1.4/{seq}/Diskominfo/{year}";
     generation::Office office;
-    reading::ReadLimits limits;
+    reading::ReadLimits limits;   // `limits:` and `reading:` in berkas.yaml
+    WorkerLimits worker_limits;   // `limits:`: memory, CPU and wall-clock time of each worker
 };
 
 // Reads berkas.yaml into `settings`; keys it does not set keep their value.

@@ -1,18 +1,20 @@
 #include "pipeline/worker_pool.hpp"
 
+#include "pipeline/worker_main.hpp"
 #include "pipeline/worker_protocol.hpp"
 #include "util/log.hpp"
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <csignal>
-#include <deque>
+#include <cstring>
 #include <fcntl.h>
-#include <optional>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace berkas::pipeline {
@@ -21,14 +23,20 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// A worker that closed its output is exiting; this is how long it may take
+// before it is killed anyway.
+constexpr auto kExitGrace = std::chrono::seconds(2);
+
 // Runs in the child between fork and exec: only async-signal-safe calls.
 [[noreturn]] void become_worker(int request_fd, int response_fd, const std::vector<char*>& argv,
-                                std::uint64_t address_space)
+                                std::uint64_t address_space, pid_t parent)
 {
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL); // a worker never outlives the process it reads for
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL); // a worker never outlives the process that feeds it
+    if (::getppid() != parent)
+        ::_exit(127);
     ::dup2(request_fd, STDIN_FILENO);
     ::dup2(response_fd, STDOUT_FILENO);
-    rlimit no_core {0, 0};
+    rlimit no_core {0, 0}; // no page of a KTP scan ever lands in a core file
     ::setrlimit(RLIMIT_CORE, &no_core);
     rlimit memory {address_space, address_space};
     ::setrlimit(RLIMIT_AS, &memory);
@@ -50,14 +58,47 @@ bool write_all(int fd, const std::string& text)
     return true;
 }
 
+Error failure(std::string code, std::string message) { return Error {std::move(code), std::move(message), {}, {}}; }
+
+std::string seconds_text(std::chrono::duration<double> duration)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g s", duration.count());
+    return text;
+}
+
+// Why a worker ended before answering, from its wait status.
+Error failure_of(int status, const WorkerLimits& limits)
+{
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+        return failure("timeout", "reading used more than " + seconds_text(limits.cpu_per_file) + " of CPU time");
+    if (WIFEXITED(status) && WEXITSTATUS(status) == kWorkerCannotStart)
+        return failure("worker_unavailable", "the reading worker cannot start (is Tesseract with the 'ind' "
+                                             "language installed?)");
+    if (WIFSIGNALED(status))
+        return failure("worker_crashed", "the reading worker was killed by signal " +
+                                             std::to_string(WTERMSIG(status)) + " (" + ::strsignal(WTERMSIG(status)) +
+                                             ")");
+    return failure("worker_crashed", "the reading worker exited with status " +
+                                         std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+                                         " before answering");
+}
+
+int at_most_one_per_core(int workers)
+{
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    return std::max(1, cores > 0 ? std::min(workers, cores) : workers);
+}
+
 } // namespace
 
-WorkerPool::WorkerPool(std::filesystem::path executable, std::vector<std::string> worker_arguments,
-                       WorkerLimits limits)
+WorkerPool::WorkerPool(std::filesystem::path executable, std::vector<std::string> worker_arguments, int workers,
+                       WorkerLimits limits, reading::ReadLimits read_limits)
     : m_executable(std::move(executable))
     , m_arguments(std::move(worker_arguments))
     , m_limits(limits)
-    , m_workers(static_cast<size_t>(std::max(1, limits.workers)))
+    , m_read_limits(read_limits)
+    , m_workers(static_cast<size_t>(at_most_one_per_core(workers)))
 {
     std::signal(SIGPIPE, SIG_IGN); // a dead worker must not kill us through its pipe
 }
@@ -85,9 +126,10 @@ bool WorkerPool::spawn(Worker& worker)
         argv.push_back(argument.data());
     argv.push_back(nullptr);
     ::setenv("OMP_THREAD_LIMIT", "1", 0);
+    const pid_t parent = ::getpid();
     pid_t pid = ::fork();
     if (pid == 0)
-        become_worker(requests[0], responses[1], argv, m_limits.address_space_bytes);
+        become_worker(requests[0], responses[1], argv, m_limits.address_space_bytes, parent);
     ::close(requests[0]);
     ::close(responses[1]);
     if (pid < 0) {
@@ -99,34 +141,132 @@ bool WorkerPool::spawn(Worker& worker)
     return true;
 }
 
-void WorkerPool::stop(Worker& worker, bool kill_it)
+int WorkerPool::stop(Worker& worker, bool kill_it)
 {
     if (worker.pid < 0)
-        return;
+        return 0;
     ::close(worker.to_worker); // end of input: a healthy worker exits by itself
     if (kill_it)
         ::kill(worker.pid, SIGKILL);
     ::close(worker.from_worker);
     int status = 0;
-    ::waitpid(worker.pid, &status, 0);
+    while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
+    }
     worker = Worker {};
+    return status;
 }
 
 bool WorkerPool::send(Worker& worker, int job, const std::filesystem::path& file)
 {
-    if (worker.pid < 0 && !spawn(worker))
-        return false;
-    if (!write_all(worker.to_worker, encode_request(file.string()))) {
-        stop(worker, true);
-        return false;
-    }
     worker.job = job;
     worker.buffer.clear();
-    worker.deadline = Clock::now() + m_limits.timeout_per_file;
-    return true;
+    worker.deadline = Clock::now() + m_limits.wall_per_file;
+    const int cpu_seconds = static_cast<int>(m_limits.cpu_per_file.count());
+    return write_all(worker.to_worker, encode_request(ReadRequest {file.string(), m_read_limits, cpu_seconds}));
 }
 
-std::vector<Expected<std::vector<PageText>>> WorkerPool::read_all(const std::vector<std::filesystem::path>& files)
+void WorkerPool::fail_attempt(Batch& batch, int job, Error failed)
+{
+    const auto index = static_cast<size_t>(job);
+    failed.file = batch.files[index].string();
+    if (failed.code != "worker_unavailable" && ++batch.attempts[index] < 2) {
+        log::warning("pekerja baca gagal (" + failed.code + "), dicoba sekali lagi: " + batch.files[index].string());
+        batch.pending.push_back(job);
+        return;
+    }
+    if (failed.code != "worker_unavailable")
+        failed.message += ", on both attempts";
+    batch.finished(index, tl::unexpected(std::move(failed)));
+}
+
+void WorkerPool::worker_died(Worker& worker, Batch& batch)
+{
+    const int job = worker.job;
+    const auto give_up = Clock::now() + kExitGrace;
+    int status = 0;
+    pid_t ended = 0;
+    while ((ended = ::waitpid(worker.pid, &status, WNOHANG)) == 0 && Clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (ended == worker.pid) {
+        ::close(worker.to_worker);
+        ::close(worker.from_worker);
+        worker = Worker {};
+    } else {
+        status = stop(worker, true);
+    }
+    fail_attempt(batch, job, failure_of(status, m_limits));
+}
+
+void WorkerPool::assign_pending(Batch& batch)
+{
+    for (Worker& worker : m_workers) {
+        if (worker.job >= 0 || batch.pending.empty())
+            continue;
+        const int job = batch.pending.front();
+        batch.pending.pop_front();
+        if (worker.pid < 0 && !spawn(worker)) {
+            fail_attempt(batch, job, failure("worker_crashed", "the reading worker could not be started"));
+            continue;
+        }
+        batch.started(static_cast<size_t>(job));
+        if (!send(worker, job, batch.files[static_cast<size_t>(job)]))
+            worker_died(worker, batch);
+    }
+}
+
+void WorkerPool::receive(Worker& worker, Batch& batch)
+{
+    char chunk[65536];
+    const ssize_t n = ::read(worker.from_worker, chunk, sizeof chunk);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        return;
+    if (n <= 0) {
+        worker_died(worker, batch);
+        return;
+    }
+    worker.buffer.append(chunk, static_cast<size_t>(n));
+    const auto newline = worker.buffer.find('\n');
+    if (newline == std::string::npos)
+        return;
+    auto result = decode_response(worker.buffer.substr(0, newline));
+    if (!result)
+        result.error().file = batch.files[static_cast<size_t>(worker.job)].string();
+    const auto index = static_cast<size_t>(worker.job);
+    worker.job = -1;
+    worker.buffer.clear();
+    batch.finished(index, std::move(result));
+}
+
+void WorkerPool::wait_for_workers(Batch& batch)
+{
+    std::vector<pollfd> polled;
+    std::vector<Worker*> owners;
+    auto wait = std::chrono::milliseconds(1000);
+    for (Worker& worker : m_workers) {
+        if (worker.job < 0)
+            continue;
+        polled.push_back(pollfd {worker.from_worker, POLLIN, 0});
+        owners.push_back(&worker);
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(worker.deadline - Clock::now());
+        wait = std::clamp(left, std::chrono::milliseconds(0), wait);
+    }
+    if (polled.empty())
+        return;
+    ::poll(polled.data(), polled.size(), static_cast<int>(wait.count()));
+    for (size_t i = 0; i < polled.size(); ++i) {
+        Worker& worker = *owners[i];
+        if (polled[i].revents != 0) {
+            receive(worker, batch);
+        } else if (Clock::now() >= worker.deadline) {
+            const int job = worker.job;
+            stop(worker, true);
+            fail_attempt(batch, job, failure("timeout", "reading took longer than " +
+                                                            seconds_text(m_limits.wall_per_file) + " (wall clock)"));
+        }
+    }
+}
+
+std::vector<Expected<reading::FileReading>> WorkerPool::read_all(const std::vector<std::filesystem::path>& files)
 {
     std::vector<std::optional<Result>> results(files.size());
     read_all(
@@ -140,73 +280,13 @@ std::vector<Expected<std::vector<PageText>>> WorkerPool::read_all(const std::vec
 void WorkerPool::read_all(const std::vector<std::filesystem::path>& files, const std::function<void(size_t)>& started,
                           const std::function<void(size_t, Result&&)>& finished)
 {
-    std::vector<int> attempts(files.size(), 0);
-    std::deque<int> pending;
+    Batch batch {files, std::vector<int>(files.size(), 0), {}, started, finished};
     for (size_t i = 0; i < files.size(); ++i)
-        pending.push_back(static_cast<int>(i));
-
-    auto fail_attempt = [&](int job, const char* code, const char* what) {
-        if (++attempts[static_cast<size_t>(job)] < 2) {
-            log::warning(std::string("pekerja baca ") + what + ", dicoba sekali lagi: " + files[job].string());
-            pending.push_back(job);
-            return;
-        }
-        finished(static_cast<size_t>(job), make_error(code, what, files[job].string()));
-    };
-
+        batch.pending.push_back(static_cast<int>(i));
     auto busy = [&] { return std::any_of(m_workers.begin(), m_workers.end(), [](auto& w) { return w.job >= 0; }); };
-    while (!pending.empty() || busy()) {
-        for (Worker& worker : m_workers) {
-            if (worker.job >= 0 || pending.empty())
-                continue;
-            int job = pending.front();
-            pending.pop_front();
-            started(static_cast<size_t>(job));
-            if (!send(worker, job, files[job]))
-                fail_attempt(job, "worker_crashed", "tidak dapat dijalankan");
-        }
-        std::vector<pollfd> polled;
-        std::vector<Worker*> owners;
-        auto wait = std::chrono::milliseconds(1000);
-        for (Worker& worker : m_workers) {
-            if (worker.job < 0)
-                continue;
-            polled.push_back(pollfd {worker.from_worker, POLLIN, 0});
-            owners.push_back(&worker);
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(worker.deadline - Clock::now());
-            wait = std::clamp(left, std::chrono::milliseconds(0), wait);
-        }
-        if (polled.empty())
-            continue;
-        ::poll(polled.data(), polled.size(), static_cast<int>(wait.count()));
-        for (size_t i = 0; i < polled.size(); ++i) {
-            Worker& worker = *owners[i];
-            if (polled[i].revents != 0) {
-                char chunk[65536];
-                ssize_t n = ::read(worker.from_worker, chunk, sizeof chunk);
-                if (n > 0) {
-                    worker.buffer.append(chunk, static_cast<size_t>(n));
-                    auto newline = worker.buffer.find('\n');
-                    if (newline != std::string::npos) {
-                        int job = worker.job;
-                        worker.job = -1;
-                        finished(static_cast<size_t>(job), decode_response(worker.buffer.substr(0, newline)));
-                    }
-                    continue;
-                }
-                if (n < 0 && errno == EINTR)
-                    continue;
-                int job = worker.job;
-                stop(worker, true); // end of file: the worker died mid-file
-                fail_attempt(job, "worker_crashed", "berhenti tiba-tiba");
-                continue;
-            }
-            if (Clock::now() >= worker.deadline) {
-                int job = worker.job;
-                stop(worker, true);
-                fail_attempt(job, "timeout", "melewati batas waktu");
-            }
-        }
+    while (!batch.pending.empty() || busy()) {
+        assign_pending(batch);
+        wait_for_workers(batch);
     }
 }
 

@@ -1,46 +1,55 @@
 #pragma once
-// Reading runs in worker processes: PoDoFo, poppler and Tesseract parse
-// untrusted bytes, and a crash or a spin there must cost one file, never the
-// watcher. Each worker is this same executable started as `berkas worker`,
-// with an address-space limit and no core dumps; the pool kills a worker that
-// overruns its wall-clock budget and starts a fresh one.
-#include "model/case_result.hpp"
+// Reading runs in worker processes: qpdf, poppler, Leptonica and Tesseract
+// parse untrusted bytes, and a crash or a spin there must cost one file, never
+// the watcher. Each worker is this same executable started as `berkas worker`,
+// with limits on address space and CPU time and no core dumps; the pool kills
+// a worker that overruns its wall-clock budget and starts a fresh one.
+#include "reading/reader.hpp"
 #include "util/expected.hpp"
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <sys/types.h>
 #include <vector>
 
 namespace berkas::pipeline {
 
+// What one worker process may spend (RELIABILITY.md §4.4).
 struct WorkerLimits {
-    int workers = 2;                                   // at most one per core
-    std::uint64_t address_space_bytes = 3ull << 30;     // RLIMIT_AS per worker
-    std::chrono::seconds timeout_per_file {600};       // wall clock
+    std::uint64_t address_space_bytes = 2ull << 30; // RLIMIT_AS; 20000² px OCR needed 1.5 GB
+    std::chrono::seconds cpu_per_file {120};        // RLIMIT_CPU, renewed before each file
+    std::chrono::milliseconds wall_per_file {600'000}; // then the pool kills the worker
 };
 
 class WorkerPool {
 public:
-    WorkerPool(std::filesystem::path executable, std::vector<std::string> worker_arguments, WorkerLimits limits);
+    // At most `workers` processes at once, and never more than one per core.
+    WorkerPool(std::filesystem::path executable, std::vector<std::string> worker_arguments, int workers,
+               WorkerLimits limits, reading::ReadLimits read_limits = {});
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
 
     // Reads every file, in parallel across the workers. The result at index i
     // belongs to files[i]. A crash or timeout is retried once on a fresh worker
-    // before it is reported as worker_crashed or timeout.
-    std::vector<Expected<std::vector<PageText>>> read_all(const std::vector<std::filesystem::path>& files);
+    // before it is reported as worker_crashed or timeout. A worker that cannot
+    // start at all (Tesseract missing) reports worker_unavailable: the
+    // installation is at fault, not the file.
+    std::vector<Expected<reading::FileReading>> read_all(const std::vector<std::filesystem::path>& files);
 
     // The same, telling as it goes: `started(i)` when files[i] is handed to a
     // worker (each attempt), `finished(i, result)` as soon as it is done, so
     // that the caller can record progress durably.
-    using Result = Expected<std::vector<PageText>>;
+    using Result = Expected<reading::FileReading>;
     void read_all(const std::vector<std::filesystem::path>& files, const std::function<void(size_t)>& started,
                   const std::function<void(size_t, Result&&)>& finished);
+
+    int worker_count() const { return static_cast<int>(m_workers.size()); }
 
 private:
     struct Worker {
@@ -52,13 +61,27 @@ private:
         std::chrono::steady_clock::time_point deadline;
     };
 
+    struct Batch {
+        const std::vector<std::filesystem::path>& files;
+        std::vector<int> attempts;
+        std::deque<int> pending;
+        const std::function<void(size_t)>& started;
+        const std::function<void(size_t, Result&&)>& finished;
+    };
+
     bool spawn(Worker& worker);
-    void stop(Worker& worker, bool kill_it);
+    int stop(Worker& worker, bool kill_it); // returns the wait status
     bool send(Worker& worker, int job, const std::filesystem::path& file);
+    void assign_pending(Batch& batch);
+    void wait_for_workers(Batch& batch);
+    void receive(Worker& worker, Batch& batch);
+    void worker_died(Worker& worker, Batch& batch);
+    void fail_attempt(Batch& batch, int job, Error failure);
 
     std::filesystem::path m_executable;
     std::vector<std::string> m_arguments;
     WorkerLimits m_limits;
+    reading::ReadLimits m_read_limits;
     std::vector<Worker> m_workers;
 };
 

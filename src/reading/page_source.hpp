@@ -21,6 +21,7 @@ class PageSource {
 public:
     virtual ~PageSource() = default;
     virtual int page_count() const = 0;
+    virtual bool digitally_signed() const { return false; }
     virtual Expected<SourcePage> page(int index) = 0; // 0-based
 };
 

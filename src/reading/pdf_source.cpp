@@ -1,6 +1,7 @@
 // PDF pages through poppler-cpp: the text layer when it is usable, otherwise
 // the page rendered to 8-bit gray (PDF-OCR.md §2).
 #include "reading/page_source.hpp"
+#include "reading/pdf_structure.hpp"
 #include "reading/text_layer.hpp"
 #include "util/text.hpp"
 
@@ -126,12 +127,15 @@ class PdfSource final : public PageSource {
 public:
     PdfSource(std::string bytes, const ReadLimits& limits) : m_bytes(std::move(bytes)), m_limits(limits) {}
 
-    // Poppler reads from m_bytes for the document's lifetime, so loading
-    // happens after the bytes have their final address.
+    // The structure is checked first, so that nothing poppler allocates
+    // depends on a limit not yet checked. Poppler reads from m_bytes for the
+    // document's lifetime, so loading happens after the bytes have their
+    // final address.
     Expected<void> load()
     {
         if (m_bytes.size() > std::size_t(INT_MAX))
             return make_error("too_large", "PDF is larger than 2 GB");
+        m_structure = BERKAS_TRY(inspect_pdf_structure(m_bytes, m_limits));
         m_document.reset(poppler::document::load_from_raw_data(m_bytes.data(), int(m_bytes.size())));
         if (!m_document)
             return make_error("corrupt_pdf", "PDF is damaged and cannot be opened");
@@ -139,16 +143,24 @@ public:
         // Owner-password-only files open unlocked and read normally.
         if (m_document->is_locked())
             return make_error("encrypted_pdf", "PDF is protected with an open password");
-        m_pages = m_document->pages();
-        if (m_pages <= 0)
-            return make_error("corrupt_pdf", "PDF has no readable pages");
-        if (m_pages > m_limits.max_pages)
-            return make_error("too_many_pages", "PDF has " + std::to_string(m_pages) + " pages, more than the limit of " +
-                                                    std::to_string(m_limits.max_pages));
+        // Poppler takes its page count from /Count. Counting more than the
+        // tree holds, it would fail on pages that are not there, so only the
+        // real ones are read; counting fewer, it would skip real pages, and a
+        // KTP on a skipped page is a lost document.
+        m_pages = m_structure.pages;
+        if (m_document->pages() < m_pages) {
+            const long long declared = m_structure.declared_pages;
+            return make_error("corrupt_pdf", "the page tree holds " + std::to_string(m_pages) +
+                                                 " pages, but its /Count is " +
+                                                 (declared < 0 ? std::string("missing") : std::to_string(declared)) +
+                                                 ", so only " + std::to_string(m_document->pages()) +
+                                                 " could be read");
+        }
         return {};
     }
 
     int page_count() const override { return m_pages; }
+    bool digitally_signed() const override { return m_structure.digitally_signed; }
 
     Expected<SourcePage> page(int index) override
     {
@@ -176,6 +188,7 @@ public:
 private:
     std::string m_bytes;
     ReadLimits m_limits;
+    PdfStructure m_structure;
     std::unique_ptr<poppler::document> m_document;
     int m_pages = 0;
 };

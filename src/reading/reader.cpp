@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <mutex>
 #include <new>
@@ -140,8 +141,15 @@ Expected<PageText> read_image_page(PixPtr image, bool may_upscale, int number, O
     return ocr_page_text(number, std::move(*text));
 }
 
-Expected<PageText> read_page(PageSource& source, int index, OcrEngine& ocr, const ReadLimits& limits)
+double seconds_since(std::chrono::steady_clock::time_point start)
 {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+Expected<PageText> read_page(PageSource& source, int index, OcrEngine& ocr, const ReadLimits& limits,
+                             ReadTimes& times)
+{
+    const auto start = std::chrono::steady_clock::now();
     auto page = source.page(index);
     if (!page)
         return tl::unexpected(page.error());
@@ -153,14 +161,20 @@ Expected<PageText> read_page(PageSource& source, int index, OcrEngine& ocr, cons
         text.confidence = 100;
         return text;
     }
+    times.render_seconds += seconds_since(start);
+    times.rendered_pages++;
+    const auto ocr_start = std::chrono::steady_clock::now();
     auto result = read_image_page(std::move(page->image), page->may_upscale, index + 1, ocr, limits);
+    if (result && result->source == TextSource::ocr) {
+        times.ocr_seconds += seconds_since(ocr_start);
+        times.ocr_pages++;
+    }
     if (!result && result.error().field.empty())
         result.error().field = "page " + std::to_string(index + 1);
     return result;
 }
 
-Expected<std::vector<PageText>> read_all_pages(const std::filesystem::path& path, OcrEngine& ocr,
-                                               const ReadLimits& limits)
+Expected<FileReading> read_whole_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits)
 {
     auto bytes = load_input(path, limits);
     if (!bytes)
@@ -168,15 +182,16 @@ Expected<std::vector<PageText>> read_all_pages(const std::filesystem::path& path
     auto source = open_source(std::move(*bytes), limits);
     if (!source)
         return tl::unexpected(source.error());
-    std::vector<PageText> pages;
-    pages.reserve(std::size_t((*source)->page_count()));
+    FileReading reading;
+    reading.digitally_signed = (*source)->digitally_signed();
+    reading.pages.reserve(std::size_t((*source)->page_count()));
     for (int index = 0; index < (*source)->page_count(); ++index) {
-        auto page = read_page(**source, index, ocr, limits);
+        auto page = read_page(**source, index, ocr, limits, reading.times);
         if (!page)
             return tl::unexpected(page.error());
-        pages.push_back(std::move(*page));
+        reading.pages.push_back(std::move(*page));
     }
-    return pages;
+    return reading;
 }
 
 void quiet_leptonica()
@@ -188,13 +203,12 @@ void quiet_leptonica()
 
 } // namespace
 
-Expected<std::vector<PageText>> read_pages(const std::filesystem::path& path, OcrEngine& ocr,
-                                           const ReadLimits& limits)
+Expected<FileReading> read_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits)
 {
-    Expected<std::vector<PageText>> result = make_error("internal", "reading did not finish");
+    Expected<FileReading> result = make_error("internal", "reading did not finish");
     try {
         quiet_leptonica();
-        result = read_all_pages(path, ocr, limits);
+        result = read_whole_file(path, ocr, limits);
     } catch (const std::bad_alloc&) {
         result = make_error("out_of_memory", "out of memory while reading");
     } catch (const std::exception& e) {
@@ -205,6 +219,15 @@ Expected<std::vector<PageText>> read_pages(const std::filesystem::path& path, Oc
     if (!result)
         result.error().file = path.string();
     return result;
+}
+
+Expected<std::vector<PageText>> read_pages(const std::filesystem::path& path, OcrEngine& ocr,
+                                           const ReadLimits& limits)
+{
+    auto reading = read_file(path, ocr, limits);
+    if (!reading)
+        return tl::unexpected(reading.error());
+    return std::move(reading->pages);
 }
 
 } // namespace berkas::reading

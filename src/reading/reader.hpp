@@ -14,14 +14,23 @@
 
 namespace berkas::reading {
 
-// Safety limits are checked before anything large is allocated
-// (RELIABILITY.md §4.4); the tuning values below them decide how pages are read.
+// Safety limits are checked before anything large is allocated, with the
+// defaults of RELIABILITY.md §4.4; the tuning values below them decide how
+// pages are read. berkas.yaml sets them (`limits:` and `reading:`).
 struct ReadLimits {
     // --- safety limits ---
-    std::uintmax_t max_file_bytes = 100ull * 1024 * 1024;
-    int max_pages = 100;
+    std::uintmax_t max_file_bytes = 25ull * 1024 * 1024;
+    int max_pages = 10;                        // counted by walking the page tree, never from /Count
     std::int64_t max_page_pixels = 60'000'000; // rendered page, e.g. A4 at 600 dpi ≈ 35 Mpx
     int max_page_side = 12'000;                // px; Tesseract refuses > 32767 only after decoding
+    std::int64_t max_image_pixels = 100'000'000; // an image inside a PDF, from its /Width and /Height
+    int max_image_side = 10'000;
+    // Decompressed size of the PDF streams that poppler reads whole (content,
+    // fonts, …); image data is bounded by the pixel limits instead.
+    std::uint64_t max_stream_decoded_bytes = 64ull * 1024 * 1024;
+    std::uint64_t max_decoded_bytes = 256ull * 1024 * 1024; // all such streams of one file
+    int max_nesting_depth = 100;    // arrays and dictionaries inside each other (PoDoFo 0.9.8 recurses)
+    int max_page_tree_nodes = 1000; // a page tree larger than this is damaged or hostile
 
     // --- rendering ---
     int render_dpi = 300;
@@ -51,6 +60,21 @@ struct ReadLimits {
 
 enum class FileKind { pdf, jpeg, png, tiff, unknown };
 
+// Where the time of one file went, for the benchmarks and the run summary.
+struct ReadTimes {
+    double render_seconds = 0; // rendering PDF pages and decoding images
+    int rendered_pages = 0;
+    double ocr_seconds = 0;    // page preparation, orientation and Tesseract
+    int ocr_pages = 0;
+};
+
+// Everything the reading stage learns about one file.
+struct FileReading {
+    std::vector<PageText> pages;
+    bool digitally_signed = false; // a PDF with a signature; berkas never rewrites its bytes
+    ReadTimes times;
+};
+
 // Decides from the first bytes, never from the file name. A PDF header may
 // follow up to 1024 bytes of junk, as real PDF readers allow.
 FileKind sniff_kind(std::string_view first_bytes);
@@ -61,10 +85,13 @@ class OcrEngine;
 // Error::code and the path in Error::file:
 //   empty_file, too_large, not_a_document      — the file as a whole
 //   corrupt_pdf, encrypted_pdf, corrupt_image  — the content cannot be decoded
-//   too_many_pages, image_too_large            — over a ReadLimits limit
+//   too_many_pages, image_too_large, too_large — over a ReadLimits limit
 //   ocr_failed                                 — Tesseract failed on a page
 //   io_error, out_of_memory, internal          — the system, not the document, failed
 // Page text is never logged (it is personal data).
+Expected<FileReading> read_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits = {});
+
+// read_file, for callers that need only the pages.
 Expected<std::vector<PageText>> read_pages(const std::filesystem::path& path, OcrEngine& ocr,
                                            const ReadLimits& limits = {});
 

@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS letter_numbers(
 CREATE TABLE IF NOT EXISTS decisions(
   id INTEGER PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(case_id), decision TEXT NOT NULL,
   actor TEXT NOT NULL, note TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS signed_files(
+  sha256 TEXT PRIMARY KEY REFERENCES files(sha256));
 CREATE TABLE IF NOT EXISTS rejections(
   sha256 TEXT PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
 )sql";
@@ -93,7 +95,7 @@ Expected<std::optional<std::vector<PageText>>> Store::cached_pages(const std::st
 }
 
 Expected<void> Store::remember_pages(const std::string& sha256, const std::string& source, std::uintmax_t size,
-                                     const std::vector<PageText>& pages)
+                                     const std::vector<PageText>& pages, bool digitally_signed)
 {
     Transaction transaction(m_database);
     Statement file(m_database, "INSERT OR IGNORE INTO files(sha256, first_source, size, first_seen) VALUES(?,?,?,?)");
@@ -106,9 +108,21 @@ Expected<void> Store::remember_pages(const std::string& sha256, const std::strin
         insert.bind_real(4, page.confidence).bind(5, page.text);
         BERKAS_TRY(run(insert, "cannot record page"));
     }
+    if (digitally_signed) {
+        Statement mark(m_database, "INSERT OR IGNORE INTO signed_files(sha256) VALUES(?)");
+        mark.bind(1, sha256);
+        BERKAS_TRY(run(mark, "cannot record the signature"));
+    }
     if (!transaction.commit())
         return make_error("state", "cannot commit pages");
     return {};
+}
+
+Expected<bool> Store::is_digitally_signed(const std::string& sha256)
+{
+    Statement query(m_database, "SELECT 1 FROM signed_files WHERE sha256 = ?");
+    query.bind(1, sha256);
+    return query.step() == SQLITE_ROW;
 }
 
 Expected<std::optional<std::string>> Store::case_fingerprint(const std::string& case_id)

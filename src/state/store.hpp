@@ -50,8 +50,10 @@ public:
 
     // Pages already read from a file with this content, if any.
     Expected<std::optional<std::vector<PageText>>> cached_pages(const std::string& sha256);
+    // `digitally_signed`: the file is a PDF with a digital signature.
     Expected<void> remember_pages(const std::string& sha256, const std::string& source, std::uintmax_t size,
-                                  const std::vector<PageText>& pages);
+                                  const std::vector<PageText>& pages, bool digitally_signed = false);
+    Expected<bool> is_digitally_signed(const std::string& sha256);
 
     // The fingerprint of the inputs a case was last evaluated with (hashes of
     // its files and of the rules); an unchanged fingerprint means nothing to do.

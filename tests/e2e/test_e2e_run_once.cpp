@@ -1,5 +1,6 @@
 // The walking skeleton end to end: generated scans in, the real berkas binary
 // with real Tesseract, result.json and PDFs out.
+#include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 #include "understanding/normalise.hpp"
 #include "util/file.hpp"
@@ -7,43 +8,18 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <map>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct CommandOutput {
-    int status = -1;
-    std::string output;
-};
-
-CommandOutput run(const std::string& command)
-{
-    CommandOutput result;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (!pipe)
-        return result;
-    std::array<char, 4096> buffer {};
-    while (size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        result.output.append(buffer.data(), n);
-    int status = ::pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
-
-json read_json(const fs::path& path)
-{
-    auto text = berkas::read_file(path);
-    return text ? json::parse(*text, nullptr, false) : json();
-}
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+using berkas::testing::CommandOutput;
+using berkas::testing::quoted;
+using berkas::testing::read_json;
+using berkas::testing::run;
 
 // One generated inbox, processed once for the whole suite: OCR is the
 // expensive part and every test below inspects the same run.

@@ -1,6 +1,7 @@
 #include "pipeline/result_json.hpp"
 #include "pipeline/settings.hpp"
 #include "pipeline/worker_protocol.hpp"
+#include "util/file.hpp"
 
 #include <gtest/gtest.h>
 
@@ -55,27 +56,124 @@ TEST(PipelineSettings, LetterNumber)
     EXPECT_EQ(format_letter_number("800.1.4/{seq}/Diskominfo/{year}", 7, 2026), "800.1.4/0007/Diskominfo/2026");
 }
 
+TEST(PipelineSettings, ReadsLimitsInAdministratorsUnits)
+{
+    Settings settings;
+    auto loaded = load_settings(R"(
+limits:
+  workers: 1
+  file_mb: 10
+  pages: 4
+  page_megapixels: 35
+  image_megapixels: 50
+  image_side_px: 8000
+  stream_decoded_mb: 16
+  decoded_mb: 64
+  nesting_depth: 40
+  worker_memory_mb: 1024
+  cpu_seconds_per_file: 30
+  seconds_per_file: 90.5
+reading:
+  render_dpi: 200
+  orientation_confidence: 10
+)",
+                                "berkas.yaml", settings);
+    ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+    EXPECT_EQ(settings.workers, 1);
+    EXPECT_EQ(settings.limits.max_file_bytes, 10u * 1024 * 1024);
+    EXPECT_EQ(settings.limits.max_pages, 4);
+    EXPECT_EQ(settings.limits.max_page_pixels, 35'000'000);
+    EXPECT_EQ(settings.limits.max_page_side, 12'000); // not set: the default stays
+    EXPECT_EQ(settings.limits.max_image_pixels, 50'000'000);
+    EXPECT_EQ(settings.limits.max_image_side, 8000);
+    EXPECT_EQ(settings.limits.max_stream_decoded_bytes, 16u << 20);
+    EXPECT_EQ(settings.limits.max_decoded_bytes, 64u << 20);
+    EXPECT_EQ(settings.limits.max_nesting_depth, 40);
+    EXPECT_EQ(settings.worker_limits.address_space_bytes, 1ull << 30);
+    EXPECT_EQ(settings.worker_limits.cpu_per_file.count(), 30);
+    EXPECT_EQ(settings.worker_limits.wall_per_file.count(), 90'500);
+    EXPECT_EQ(settings.limits.render_dpi, 200);
+    EXPECT_EQ(settings.limits.min_render_dpi, 150);
+    EXPECT_FLOAT_EQ(settings.limits.orientation_min_confidence, 10.0f);
+}
+
+TEST(PipelineSettings, DefaultLimitsAreThoseOfTheReliabilityNotes)
+{
+    const Settings settings;
+    EXPECT_EQ(settings.limits.max_file_bytes, 25u * 1024 * 1024);
+    EXPECT_EQ(settings.limits.max_pages, 10);
+    EXPECT_EQ(settings.limits.max_page_pixels, 60'000'000);
+    EXPECT_EQ(settings.limits.max_image_pixels, 100'000'000);
+    EXPECT_EQ(settings.limits.max_image_side, 10'000);
+    EXPECT_EQ(settings.limits.max_stream_decoded_bytes, 64u << 20);
+    EXPECT_EQ(settings.limits.max_decoded_bytes, 256u << 20);
+    EXPECT_EQ(settings.worker_limits.address_space_bytes, 2ull << 30);
+    EXPECT_EQ(settings.worker_limits.cpu_per_file.count(), 120);
+    EXPECT_EQ(settings.worker_limits.wall_per_file.count(), 600'000);
+}
+
+TEST(PipelineSettings, BadLimitsNameTheirPlace)
+{
+    Settings settings;
+    auto zero_pages = load_settings("limits:\n  pages: 0\n", "berkas.yaml", settings);
+    ASSERT_FALSE(zero_pages);
+    EXPECT_EQ(zero_pages.error().message, "berkas.yaml:2:10: pages must be at least 1");
+    auto typo = load_settings("limits:\n  page: 3\n", "berkas.yaml", settings);
+    ASSERT_FALSE(typo);
+    EXPECT_EQ(typo.error().message, "berkas.yaml:2:3: unknown key 'page'");
+    EXPECT_FALSE(load_settings("limits:\n  file_mb: lots\n", "b", settings));
+    EXPECT_FALSE(load_settings("limits:\n  worker_memory_mb: 100\n", "b", settings));
+    EXPECT_FALSE(load_settings("limits:\n  workers: 65\n", "b", settings));
+    EXPECT_FALSE(load_settings("reading:\n  render_dpi: 2400\n", "b", settings));
+}
+
 TEST(PipelineProtocol, PagesSurviveTheRoundTrip)
 {
-    std::vector<PageText> pages {{1, "NIK : 6171015504900002\nNama : \"Rina\"", TextSource::ocr, 91.5f},
-                                 {2, "", TextSource::blank, 0}};
-    std::string line = encode_response(pages);
+    reading::FileReading reading;
+    reading.pages = {{1, "NIK : 6171015504900002\nNama : \"Rina\"", TextSource::ocr, 91.5f}, {2, "", TextSource::blank, 0}};
+    reading.digitally_signed = true;
+    reading.times.ocr_seconds = 1.5;
+    reading.times.ocr_pages = 1;
+    std::string line = encode_response(reading);
     ASSERT_EQ(line.back(), '\n');
     EXPECT_EQ(line.find('\n'), line.size() - 1); // one line, whatever the text holds
     auto decoded = decode_response(line.substr(0, line.size() - 1));
     ASSERT_TRUE(decoded.has_value());
-    ASSERT_EQ(decoded->size(), 2u);
-    EXPECT_EQ((*decoded)[0].text, pages[0].text);
-    EXPECT_EQ((*decoded)[1].source, TextSource::blank);
+    ASSERT_EQ(decoded->pages.size(), 2u);
+    EXPECT_EQ(decoded->pages[0].text, reading.pages[0].text);
+    EXPECT_EQ(decoded->pages[1].source, TextSource::blank);
+    EXPECT_TRUE(decoded->digitally_signed);
+    EXPECT_DOUBLE_EQ(decoded->times.ocr_seconds, 1.5);
+    EXPECT_EQ(decoded->times.ocr_pages, 1);
 }
 
 TEST(PipelineProtocol, ErrorsKeepTheirReasonCode)
 {
-    Expected<std::vector<PageText>> failure = make_error("encrypted_pdf", "password required");
+    Expected<reading::FileReading> failure = make_error("encrypted_pdf", "password required");
     auto decoded = decode_response(encode_response(failure));
     ASSERT_FALSE(decoded.has_value());
     EXPECT_EQ(decoded.error().code, "encrypted_pdf");
     EXPECT_EQ(decode_response("garbage").error().code, "worker_crashed");
+    EXPECT_EQ(decode_response(R"({"ok":true,"pages":7})").error().code, "worker_crashed");
+}
+
+TEST(PipelineProtocol, RequestsCarryEveryLimit)
+{
+    ReadRequest request;
+    request.path = "/inbox/kasus/ktp.jpg";
+    request.limits.max_pages = 3;
+    request.limits.max_decoded_bytes = 12345;
+    request.limits.orientation_min_confidence = 9.5f;
+    request.cpu_seconds = 7;
+    auto decoded = decode_request(encode_request(request));
+    ASSERT_TRUE(decoded.has_value());
+    EXPECT_EQ(decoded->path, request.path);
+    EXPECT_EQ(decoded->limits.max_pages, 3);
+    EXPECT_EQ(decoded->limits.max_decoded_bytes, 12345u);
+    EXPECT_FLOAT_EQ(decoded->limits.orientation_min_confidence, 9.5f);
+    EXPECT_EQ(decoded->limits.max_image_side, reading::ReadLimits {}.max_image_side);
+    EXPECT_EQ(decoded->cpu_seconds, 7);
+    EXPECT_FALSE(decode_request(R"({"path":"/x","limits":{"max_pages":"many"}})"));
 }
 
 TEST(PipelineResultJson, FollowsTheContract)
@@ -97,4 +195,23 @@ TEST(PipelineResultJson, FollowsTheContract)
     EXPECT_EQ(json["documents"][0]["pages"][0], 1);
     EXPECT_EQ(json["problems"][0]["code"], "missing:ktp");
     EXPECT_EQ(json["outputs"][0], "lembar-verifikasi.pdf");
+    EXPECT_EQ(json["documents"][0]["signed"], false);
+}
+
+TEST(PipelineSettings, ExampleConfigurationLoads)
+{
+    auto text = read_file(std::string(BERKAS_SOURCE_DIR) + "/templates/berkas.example.yaml");
+    ASSERT_TRUE(text.has_value());
+    Settings settings;
+    auto loaded = load_settings(*text, "berkas.example.yaml", settings);
+    ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+    EXPECT_EQ(settings.limits.max_pages, 10);
+    EXPECT_EQ(settings.worker_limits.cpu_per_file.count(), 120);
+}
+
+TEST(PipelineSettings, LimitsWorkersWinsOverTheOlderSpelling)
+{
+    Settings settings;
+    ASSERT_TRUE(load_settings("workers: 2\nlimits:\n  workers: 1\n", "berkas.yaml", settings));
+    EXPECT_EQ(settings.workers, 1);
 }

@@ -4,6 +4,8 @@
 // them with poppler (as a scanner would deliver them).
 #include "reading/ocr_engine.hpp"
 #include "reading/pix_ptr.hpp"
+#include "support/corpus.hpp"
+#include "support/pdf_builder.hpp"
 #include "support/temp_dir.hpp"
 
 #include <poppler-document.h>
@@ -42,86 +44,13 @@ inline const std::vector<std::string> kLetterLines = {
     "Demikian permohonan ini kami sampaikan.",
 };
 
-inline constexpr double kA4Width = 595.0, kA4Height = 842.0;
-
-// Concatenates without operator+ chains, which trip g++ 12's -Wrestrict false
-// positive (GCC PR 105651) when a literal comes first.
-template<typename... Parts>
-std::string cat(const Parts&... parts)
-{
-    std::string joined;
-    (joined.append(std::string_view(parts)), ...);
-    return joined;
-}
-
-inline std::string number(double value) { return std::to_string(value); }
-inline std::string number(std::size_t value) { return std::to_string(value); }
-
-inline std::string pdf_escape(const std::string& text)
-{
-    std::string escaped;
-    for (char c : text) {
-        if (c == '(' || c == ')' || c == '\\')
-            escaped += '\\';
-        escaped += c;
-    }
-    return escaped;
-}
-
-inline std::string text_content(const std::vector<std::string>& lines, double font_size)
-{
-    std::string content = cat("BT /F1 ", number(font_size), " Tf ", number(font_size * 1.5), " TL 72 760 Td\n");
-    for (const auto& line : lines)
-        content += cat("(", pdf_escape(line), ") Tj T*\n");
-    return content + "ET\n";
-}
-
-// Assembles a PDF from object bodies (object i+1 = bodies[i]) with a correct xref.
-inline std::string assemble_pdf(const std::vector<std::string>& bodies)
-{
-    std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-    std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < bodies.size(); ++i) {
-        offsets.push_back(pdf.size());
-        pdf += cat(number(i + 1), " 0 obj\n", bodies[i], "\nendobj\n");
-    }
-    const std::size_t xref = pdf.size();
-    pdf += cat("xref\n0 ", number(bodies.size() + 1), "\n0000000000 65535 f \n");
-    for (std::size_t offset : offsets) {
-        char entry[21];
-        std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-        pdf += entry;
-    }
-    pdf += cat("trailer\n<< /Size ", number(bodies.size() + 1), " /Root 1 0 R >>\nstartxref\n", number(xref),
-               "\n%%EOF\n");
-    return pdf;
-}
-
-inline std::string stream_object(const std::string& dictionary_entries, const std::string& data)
-{
-    return cat("<< ", dictionary_entries, " /Length ", number(data.size()), " >>\nstream\n", data, "\nendstream");
-}
-
-// One page per entry of `pages`; an empty entry makes an empty page.
-// Objects: 1 catalog, 2 page tree, 3 font, then page + content per page.
-inline std::string make_text_pdf(const std::vector<std::vector<std::string>>& pages, double font_size = 16,
-                                 double width = kA4Width, double height = kA4Height)
-{
-    std::vector<std::string> bodies = {"<< /Type /Catalog /Pages 2 0 R >>", "",
-                                       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                                       "/Encoding /WinAnsiEncoding >>"};
-    std::string kids;
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        const std::size_t page_object = 4 + 2 * i;
-        kids += cat(number(page_object), " 0 R ");
-        bodies.push_back(cat("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ", number(width), " ", number(height),
-                             "] /Resources << /Font << /F1 3 0 R >> >> /Contents ", number(page_object + 1),
-                             " 0 R >>"));
-        bodies.push_back(stream_object("", pages[i].empty() ? std::string() : text_content(pages[i], font_size)));
-    }
-    bodies[1] = cat("<< /Type /Pages /Kids [", kids, "] /Count ", number(pages.size()), " >>");
-    return assemble_pdf(bodies);
-}
+using berkas::testing::assemble_pdf;
+using berkas::testing::cat;
+using berkas::testing::kA4Height;
+using berkas::testing::kA4Width;
+using berkas::testing::make_text_pdf;
+using berkas::testing::number;
+using berkas::testing::stream_object;
 
 // A one-page A4 PDF whose only content is a gray JPEG covering the page, as
 // scanners produce (no text layer).
@@ -183,12 +112,10 @@ inline std::filesystem::path write_bytes(const std::filesystem::path& path, cons
     return path;
 }
 
-inline std::filesystem::path corpus_dir() { return std::filesystem::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "corpus"; }
-
 // A corpus file, or an empty path when the shared corpus is not checked out.
 inline std::filesystem::path corpus_file(const std::string& relative)
 {
-    const auto path = corpus_dir() / relative;
+    const auto path = berkas::testing::shared_corpus_dir() / relative;
     return std::filesystem::exists(path) ? path : std::filesystem::path();
 }
 

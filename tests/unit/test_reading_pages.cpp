@@ -92,21 +92,11 @@ TEST_F(ReadingPages, PngScanIsRecognised)
     expect_letter_read(pages[0], TextSource::ocr);
 }
 
-TEST_F(ReadingPages, SidewaysScanIsTurnedUpright)
-{
-    PixPtr scan = testing::scanned_letter(200);
-    for (int degrees : {90, 270}) {
-        PixPtr sideways = rotate_clockwise(scan.get(), degrees);
-        const auto pages = read("sideways.png", encode(sideways.get(), IFF_PNG));
-        ASSERT_EQ(pages.size(), 1u);
-        SCOPED_TRACE(degrees);
-        expect_letter_read(pages[0], TextSource::ocr);
-    }
-}
+// Turned and skewed pages: test_reading_orientation.cpp.
 
 TEST_F(ReadingPages, SidewaysScanNeedsOrientationDetection)
 {
-    // Negative control for the test above: Tesseract alone reads a page turned
+    // Negative control for the orientation tests: Tesseract alone reads a page turned
     // 90° clockwise, but not one turned 270°.
     PixPtr scan = testing::scanned_letter(200);
     PixPtr sideways = rotate_clockwise(scan.get(), 270);
@@ -116,15 +106,6 @@ TEST_F(ReadingPages, SidewaysScanNeedsOrientationDetection)
     ASSERT_EQ(pages.size(), 1u);
     EXPECT_EQ(pages[0].text.find("SERTIFIKAT"), std::string::npos);
     EXPECT_LT(pages[0].confidence, 60);
-}
-
-TEST_F(ReadingPages, UpsideDownScanIsTurnedUpright)
-{
-    PixPtr scan = testing::scanned_letter(200);
-    PixPtr upside_down = rotate_clockwise(scan.get(), 180);
-    const auto pages = read("upside-down.png", encode(upside_down.get(), IFF_PNG));
-    ASSERT_EQ(pages.size(), 1u);
-    expect_letter_read(pages[0], TextSource::ocr);
 }
 
 TEST_F(ReadingPages, JpegExifOrientationIsApplied)
