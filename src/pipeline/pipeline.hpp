@@ -4,8 +4,11 @@
 // write its documents to the outbox and record it in the state.
 #include "generation/renderer.hpp"
 #include "intake/inbox.hpp"
+#include "pipeline/case_documents.hpp"
+#include "pipeline/scan_back.hpp"
 #include "pipeline/rule_book.hpp"
 #include "pipeline/settings.hpp"
+#include "state/document_register.hpp"
 #include "state/store.hpp"
 #include "util/expected.hpp"
 
@@ -44,7 +47,8 @@ public:
 
 private:
     Pipeline(Settings settings, std::filesystem::path self_executable, RuleBook rules,
-             generation::DocumentRenderer renderer, std::unique_ptr<state::Store> store);
+             generation::DocumentRenderer renderer, std::unique_ptr<state::Store> store,
+             std::unique_ptr<state::DocumentRegister> documents);
 
     struct HashedFile {
         const intake::InboxFile* file;
@@ -56,13 +60,16 @@ private:
     Expected<void> evaluate_case(const intake::CaseSource& source, const std::vector<HashedFile>& files,
                                  RunSummary& summary);
     Expected<CaseResult> understand_case(const intake::CaseSource& source, const std::vector<HashedFile>& files);
-    Expected<void> write_outputs(CaseResult& result);
+    Expected<void> write_outputs(CaseResult& result, const std::vector<HashedFile>& files);
 
     Settings m_settings;
     std::filesystem::path m_self_executable;
     RuleBook m_rules;
     generation::DocumentRenderer m_renderer;
     std::unique_ptr<state::Store> m_store;
+    std::unique_ptr<state::DocumentRegister> m_documents;
+    CaseDocuments m_case_documents;
+    ScanBackDesk m_scan_backs;
 };
 
 } // namespace berkas::pipeline
