@@ -192,9 +192,10 @@ std::string card_thumbnail(Pix* gray, int width)
 void add_page_marks(Pix* gray, PageText& page)
 {
     page.code = find_document_code(gray);
+    if (page.code)
+        return; // our own document: no preview needed
     page.thumbnail_jpeg = page_thumbnail(gray);
-    if (!page.code)
-        page.card_jpeg = card_thumbnail(gray);
+    page.card_jpeg = card_thumbnail(gray);
 }
 
 } // namespace berkas::reading
