@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd
-  libpoppler-cpp-dev poppler-utils libqpdf-dev libpodofo-dev libhpdf-dev libqrencode-dev
+  libpoppler-cpp-dev poppler-utils libqpdf-dev libpodofo-dev libhpdf-dev libqrencode-dev libzxing-dev
   libyaml-cpp-dev libexpected-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libkainjow-mustache-dev
   libssl-dev libgtest-dev libgmock-dev
   fonts-liberation2 fonts-dejavu-core

@@ -1,6 +1,7 @@
 #include "app/commands.hpp"
 
 #include "app/cli.hpp"
+#include "app/commands_documents.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/worker_main.hpp"
 #include "util/log.hpp"
@@ -91,6 +92,10 @@ int command_status(const pipeline::Settings& settings, bool as_json)
                                     {"problems", c.problem_count}, {"updated_at", c.updated_at}});
         for (const auto& r : *rejected)
             out["rejected"].push_back({{"source", r.source}, {"reason", r.reason}, {"message", r.message}});
+        auto scan_backs = scan_backs_json(**store);
+        if (!scan_backs)
+            return report_error(scan_backs.error());
+        out["scan_backs"] = *scan_backs;
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return exit_ok;
     }
@@ -98,6 +103,8 @@ int command_status(const pipeline::Settings& settings, bool as_json)
     for (const auto& c : *cases)
         std::printf("%-32s %-14s %-8d %s\n", c.case_id.c_str(), status_label(c.status).c_str(), c.problem_count,
                     c.applicant_name.c_str());
+    if (auto printed = print_scan_backs(**store); !printed)
+        return report_error(printed.error());
     if (!rejected->empty())
         std::printf("\nBERKAS DITOLAK\n");
     for (const auto& r : *rejected)

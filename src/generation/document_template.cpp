@@ -244,6 +244,8 @@ SignatureBlock read_signature(const YAML::Node& node, const std::string& where)
     signature.above = read_lines(node, "above", where);
     signature.below = read_lines(node, "below", where);
     signature.qr = read_text(node, "qr", where);
+    signature.qr_beside = read_bool(node, "qr_beside", where, false);
+    signature.label = read_text(node, "label", where);
     signature.space = read_length(node, "space", where, signature.space);
     signature.width = read_length(node, "width", where, signature.width);
     signature.align = read_align(node, where, Align::right);
@@ -263,6 +265,8 @@ SignatureBoxesBlock read_signature_boxes(const YAML::Node& node, const std::stri
     boxes.below = read_lines(node, "below", where);
     boxes.box_height = read_length(node, "box_height", where, boxes.box_height);
     boxes.size = read_number(node, "size", where, 0);
+    boxes.qr = read_text(node, "qr", where);
+    boxes.qr_size = read_length(node, "qr_size", where, boxes.qr_size);
     return boxes;
 }
 
@@ -289,6 +293,20 @@ QrBlock read_qr(const YAML::Node& node, const std::string& where)
     return qr;
 }
 
+ThumbnailsBlock read_thumbnails(const YAML::Node& node, const std::string& where)
+{
+    ThumbnailsBlock thumbnails;
+    thumbnails.items = read_text(node, "items", where, thumbnails.items);
+    thumbnails.caption = read_text(node, "caption", where, thumbnails.caption);
+    thumbnails.title = read_text(node, "title", where);
+    thumbnails.empty = read_text(node, "empty", where);
+    thumbnails.height = read_length(node, "height", where, thumbnails.height);
+    thumbnails.size = read_number(node, "size", where, thumbnails.size);
+    if (thumbnails.height < 10 * points_per_mm)
+        fail(child(where, "height"), "must be at least 10 (mm)");
+    return thumbnails;
+}
+
 SpacerBlock read_spacer(const YAML::Node& node, const std::string& where)
 {
     return {read_length(node, "height", where, SpacerBlock {}.height)};
@@ -308,11 +326,15 @@ const std::map<std::string, BlockReader>& block_readers()
         {"fields", {{"rows", "label_width", "indent", "size", "aside", "qr", "qr_size"}, read_fields}},
         {"table", {{"rows", "columns", "empty", "size"}, read_table}},
         {"list", {{"title", "items", "item", "empty", "numbered", "indent", "size"}, read_list_block}},
-        {"signature", {{"above", "below", "qr", "space", "width", "align", "size"}, read_signature}},
-        {"signature_boxes", {{"above", "signers", "count", "title", "below", "box_height", "size"}, read_signature_boxes}},
+        {"signature",
+         {{"above", "below", "qr", "qr_beside", "space", "width", "align", "size", "label"}, read_signature}},
+        {"signature_boxes",
+         {{"above", "signers", "count", "title", "below", "box_height", "size", "qr", "qr_size"}, read_signature_boxes}},
         {"choices", {{"label", "options", "size"}, read_choices}},
         {"qr", {{"content", "size", "align", "caption"}, read_qr}},
+        {"thumbnails", {{"items", "caption", "title", "empty", "height", "size"}, read_thumbnails}},
         {"spacer", {{"height"}, read_spacer}},
+        {"page_break", {{}, [](const YAML::Node&, const std::string&) -> BlockKind { return PageBreakBlock {}; }}},
     };
     return readers;
 }
@@ -321,7 +343,7 @@ Block read_block(const YAML::Node& node, const std::string& where)
 {
     if (!node.IsMap() || !node["type"] || !node["type"].IsScalar())
         fail(where, "a block needs a type: kop, heading, paragraph, fields, table, list, signature, "
-                    "signature_boxes, choices, qr or spacer");
+                    "signature_boxes, choices, qr, thumbnails, spacer or page_break");
     auto type = node["type"].as<std::string>();
     auto reader = block_readers().find(type);
     if (reader == block_readers().end())

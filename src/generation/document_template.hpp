@@ -96,14 +96,18 @@ struct ListBlock {
 };
 
 // One signer: lines above, a QR code (or blank space for a wet signature), lines below.
+// With `qr_beside` the QR code stands at the left margin, level with the space, and
+// the space stays blank for a signature by hand.
 struct SignatureBlock {
     std::vector<TextLine> above;
     std::vector<TextLine> below;
     std::string qr;
+    bool qr_beside = false;
     double space = 22 * points_per_mm; // height of the QR code or of the blank space
     double width = 80 * points_per_mm;
     Align align = Align::right;
     double size = 0;
+    std::string label; // names the signer where a signed copy is read back
 };
 
 // `count` boxes side by side for verifiers to sign; signer i takes item i of the data
@@ -116,6 +120,8 @@ struct SignatureBoxesBlock {
     std::vector<TextLine> below;
     double box_height = 20 * points_per_mm;
     double size = 0;
+    std::string qr; // a QR code at the right of the boxes
+    double qr_size = 22 * points_per_mm;
 };
 
 // A label followed by empty tick boxes for a verifier's decision.
@@ -132,12 +138,28 @@ struct QrBlock {
     std::string caption;
 };
 
+// Small pictures side by side with a caption under each, one per item of the data
+// list `items` (its `image` is a JPEG or PNG file; `card` gives an ID-card-shaped
+// frame, `top_half` shows only the upper half of the picture).
+struct ThumbnailsBlock {
+    std::string items = "thumbnails";
+    std::string caption = "{{caption}}";
+    std::string title;
+    std::string empty;
+    double height = 32 * points_per_mm;
+    double size = 8;
+};
+
 struct SpacerBlock {
     double height = 5 * points_per_mm;
 };
 
+// What follows starts on a new page (nothing happens at the top of a page).
+struct PageBreakBlock {};
+
 using BlockKind = std::variant<KopBlock, HeadingBlock, ParagraphBlock, FieldsBlock, TableBlock, ListBlock,
-                               SignatureBlock, SignatureBoxesBlock, ChoicesBlock, QrBlock, SpacerBlock>;
+                               SignatureBlock, SignatureBoxesBlock, ChoicesBlock, QrBlock, ThumbnailsBlock, SpacerBlock,
+                               PageBreakBlock>;
 
 struct Block {
     BlockKind kind;

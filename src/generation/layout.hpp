@@ -59,13 +59,30 @@ struct Picture {
     std::string path;
 };
 
+// A small picture fitted into the frame (x, y, width, height), keeping its aspect ratio;
+// with top_half only the upper half of the picture is shown.
+struct Thumbnail {
+    double x = 0, y = 0, width = 0, height = 0;
+    std::string path;
+    bool top_half = false;
+};
+
+// Where someone signs by hand (a verifier's box, the space above a name), so that
+// a signed copy scanned back can be read: nothing is drawn for it.
+struct SigningArea {
+    double x = 0, y = 0, width = 0, height = 0;
+    std::string label;
+};
+
 struct LaidOutPage {
     std::vector<Box> boxes;
     std::vector<Segment> segments;
     std::vector<CheckMark> checks;
     std::vector<QrSymbol> qr_codes;
     std::vector<Picture> pictures;
+    std::vector<Thumbnail> thumbnails;
     std::vector<TextRun> texts;
+    std::vector<SigningArea> signing_areas;
 };
 
 struct RenderedMetadata {

@@ -255,6 +255,49 @@ Expected<void> draw_pictures(HPDF_Doc pdf, HPDF_Page page, const HaruError& erro
     return {};
 }
 
+// A picture of a page the case came with. One that cannot be read (removed from
+// the state folder, damaged) leaves its frame empty: the sheet is still useful.
+HPDF_Image load_thumbnail(HPDF_Doc pdf, HaruError& error, const std::string& path)
+{
+    std::error_code ignored;
+    if (!std::filesystem::is_regular_file(path, ignored) || !has_extension(path, {".png", ".jpg", ".jpeg"}))
+        return nullptr;
+    HPDF_Image image = has_extension(path, {".png"}) ? HPDF_LoadPngImageFromFile(pdf, path.c_str())
+                                                     : HPDF_LoadJpegImageFromFile(pdf, path.c_str());
+    if (!image || error.code != HPDF_OK) {
+        HPDF_ResetError(pdf);
+        error = HaruError {};
+        return nullptr;
+    }
+    return image;
+}
+
+void draw_thumbnails(HPDF_Doc pdf, HPDF_Page page, HaruError& error, std::map<std::string, HPDF_Image>& cache,
+                     const std::vector<Thumbnail>& thumbnails)
+{
+    for (const Thumbnail& thumbnail : thumbnails) {
+        if (!cache.count(thumbnail.path))
+            cache[thumbnail.path] = load_thumbnail(pdf, error, thumbnail.path);
+        HPDF_Image image = cache[thumbnail.path];
+        if (image == nullptr)
+            continue;
+        double width = HPDF_Image_GetWidth(image);
+        double height = HPDF_Image_GetHeight(image);
+        double shown_height = thumbnail.top_half ? height / 2 : height;
+        double scale = std::min(thumbnail.width / width, thumbnail.height / shown_height);
+        double drawn_width = width * scale;
+        double x = thumbnail.x + (thumbnail.width - drawn_width) / 2;
+        double shown_top = thumbnail.y + (thumbnail.height + shown_height * scale) / 2;
+        // The picture's top sits at the top of what is shown; a clip hides the rest.
+        HPDF_Page_GSave(page);
+        HPDF_Page_Rectangle(page, x, shown_top - shown_height * scale, drawn_width, shown_height * scale);
+        HPDF_Page_Clip(page);
+        HPDF_Page_EndPath(page);
+        HPDF_Page_DrawImage(page, image, x, shown_top - height * scale, drawn_width, height * scale);
+        HPDF_Page_GRestore(page);
+    }
+}
+
 } // namespace
 
 Expected<std::string> PdfWriter::write(const LaidOutDocument& document, const CalendarDate& date)
@@ -272,6 +315,7 @@ Expected<std::string> PdfWriter::write(const LaidOutDocument& document, const Ca
             return tl::unexpected(drawn.error());
         if (auto drawn = draw_pictures(s.pdf, page, s.error, s.images, laid_out.pictures); !drawn)
             return tl::unexpected(drawn.error());
+        draw_thumbnails(s.pdf, page, s.error, s.images, laid_out.thumbnails);
         draw_texts(page, laid_out.texts, s.measure);
         if (s.failed())
             return s.failure("drawing page " + std::to_string(&laid_out - document.pages.data() + 1));

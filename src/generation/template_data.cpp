@@ -1,6 +1,7 @@
 #include "generation/template_data.hpp"
 
 #include "generation/indonesian.hpp"
+#include "generation/remedy.hpp"
 #include "model/document_type.hpp"
 #include "util/text.hpp"
 
@@ -172,6 +173,12 @@ TemplateData applicant_data(const Applicant& applicant)
     data.set("email", value_or_missing(applicant.email, false));
     for (const KnownField& field : other_fields)
         data.set(field.key, value_or_missing(other_field(applicant, field.key), false));
+    // The applicant's own office (OPD), to which a pemberitahuan kekurangan is sent.
+    std::string office = value_or_missing(other_field(applicant, "instansi"), false);
+    if (office == missing_value)
+        office = value_or_missing(other_field(applicant, "unit_kerja"), false);
+    data.set("opd", office);
+    data.set("opd_addressee", office_addressee(office));
     return data;
 }
 
@@ -220,6 +227,7 @@ TemplateData problem_rows(const std::vector<Problem>& problems)
         row.set("number", std::to_string(i + 1));
         row.set("code", problems[i].code);
         row.set("message", problems[i].message);
+        row.set("remedy", what_to_send(problems[i].code));
         rows.push_back(row);
     }
     return rows;
@@ -260,6 +268,21 @@ TemplateData document_rows(const std::vector<Document>& documents)
     return rows;
 }
 
+TemplateData thumbnail_rows(const std::vector<ThumbnailImage>& thumbnails)
+{
+    TemplateData rows {TemplateData::type::list};
+    for (size_t i = 0; i < thumbnails.size(); ++i) {
+        TemplateData row;
+        row.set("number", std::to_string(i + 1));
+        row.set("caption", thumbnails[i].caption);
+        row.set("image", thumbnails[i].path);
+        row.set("card", thumbnails[i].card);
+        row.set("top_half", thumbnails[i].top_half);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 } // namespace
 
 std::string describe_source(std::string_view source, int page)
@@ -293,6 +316,7 @@ TemplateData build_template_data(const LetterContext& context)
     // Documents no requirement asked for (including unrecognised pages): a verifier
     // should still look at them.
     data.set("other_documents", document_rows(other_documents(result)));
+    data.set("thumbnails", thumbnail_rows(context.thumbnails));
     return data;
 }
 

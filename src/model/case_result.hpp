@@ -2,6 +2,7 @@
 // The domain record that flows from understanding through validation to
 // generation and state. Plain data: no I/O, no library types.
 #include "model/document_type.hpp"
+#include "model/issued_document.hpp"
 
 #include <map>
 #include <optional>
@@ -22,6 +23,12 @@ struct PageText {
     std::string text;
     TextSource source = TextSource::ocr;
     float confidence = 0; // mean word confidence 0–100; 100 for a text layer
+    // Seen on the page image besides text; handed over by the worker, never
+    // stored with the text: a QR code (a signed document scanned back), and
+    // small grayscale JPEGs of the page and of an ID card on it (lembar verifikasi).
+    std::optional<PageCode> code {};
+    std::string thumbnail_jpeg {};
+    std::string card_jpeg {};
 };
 
 // A field value and where it was read: a verifier can check it against paper.

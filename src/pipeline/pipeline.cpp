@@ -65,17 +65,20 @@ Expected<std::unique_ptr<Pipeline>> Pipeline::create(const Settings& settings, f
     auto renderer = BERKAS_TRY(generation::DocumentRenderer::create(settings.templates_dir));
     auto store = BERKAS_TRY(state::Store::open(settings.state / "berkas.sqlite3"));
     auto ledger = BERKAS_TRY(state::IntakeLedger::open(*store));
+    auto documents = BERKAS_TRY(state::DocumentRegister::open(*store));
     Settings resolved = settings;
     if (resolved.intake.archive_dir.empty())
         resolved.intake.archive_dir = resolved.state / "archive";
     std::unique_ptr<Pipeline> pipeline(new Pipeline(std::move(resolved), std::move(self_executable), std::move(rules),
-                                                    std::move(renderer), std::move(store), ledger));
+                                                    std::move(renderer), std::move(store), ledger,
+                                                    std::move(documents)));
     BERKAS_TRY(pipeline->m_intake.recover());
     return pipeline;
 }
 
 Pipeline::Pipeline(Settings settings, fs::path self_executable, RuleBook rules, generation::DocumentRenderer renderer,
-                   std::unique_ptr<state::Store> store, state::IntakeLedger ledger)
+                   std::unique_ptr<state::Store> store, state::IntakeLedger ledger,
+                   std::unique_ptr<state::DocumentRegister> documents)
     : m_settings(std::move(settings))
     , m_self_executable(std::move(self_executable))
     , m_rules(std::move(rules))
@@ -83,6 +86,9 @@ Pipeline::Pipeline(Settings settings, fs::path self_executable, RuleBook rules, 
     , m_store(std::move(store))
     , m_ledger(ledger)
     , m_intake(m_settings, m_ledger)
+    , m_documents(std::move(documents))
+    , m_case_documents(m_settings, m_renderer, *m_documents)
+    , m_scan_backs(*m_store, *m_documents, m_settings.outbox / "cases")
 {
 }
 
@@ -201,6 +207,8 @@ Expected<void> Pipeline::record_reading(const HashedFile& file, WorkerPool::Resu
     if (result) {
         summary.files_read++;
         summary.pages_read += static_cast<int>(result->pages.size());
+        BERKAS_TRY(save_thumbnails(m_settings.state / "thumbnails", file.sha256, result->pages));
+        BERKAS_TRY(m_scan_backs.receive(file.sha256, file.file->relative, result->pages));
         BERKAS_TRY(m_store->remember_pages(file.sha256, file.file->relative, file.file->size, result->pages,
                                            result->digitally_signed));
         return m_ledger.finish(file.sha256, state::FileState::read);
@@ -229,7 +237,8 @@ Expected<void> Pipeline::evaluate_case(const intake::CaseSource& source, const s
     std::vector<HashedFile> readable;
     std::vector<std::string> hashes;
     for (const HashedFile& file : files) {
-        if (BERKAS_TRY(m_store->rejection(file.sha256)))
+        // A signed copy scanned back belongs to the case in its QR code, not to this one.
+        if (BERKAS_TRY(m_store->rejection(file.sha256)) || BERKAS_TRY(m_documents->is_scan_back(file.sha256)))
             continue;
         readable.push_back(file);
         hashes.push_back(file.sha256);
@@ -244,10 +253,13 @@ Expected<void> Pipeline::evaluate_case(const intake::CaseSource& source, const s
         return {};
     }
     CaseResult result = BERKAS_TRY(understand_case(source, readable));
-    BERKAS_TRY(write_outputs(result));
+    BERKAS_TRY(write_outputs(result, readable));
     crash_point("after_outputs");
-    std::string json = result_to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    BERKAS_TRY(m_store->save_case(result, source.relative, fingerprint, json));
+    nlohmann::json outcome = result_to_json(result);
+    BERKAS_TRY(m_scan_backs.annotate(outcome, result.case_id));
+    std::string outcome_text = outcome.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    BERKAS_TRY(write_file_atomic(folder / "result.json", outcome_text + "\n"));
+    BERKAS_TRY(m_store->save_case(result, source.relative, fingerprint, outcome_text));
     summary.cases_evaluated++;
     log::info("kasus " + result.case_id + ": " + (result.status == CaseStatus::complete ? "lengkap" : "belum lengkap") +
               ", " + std::to_string(result.problems.size()) + " masalah");
@@ -280,31 +292,12 @@ Expected<CaseResult> Pipeline::understand_case(const intake::CaseSource& source,
     return result;
 }
 
-Expected<void> Pipeline::write_outputs(CaseResult& result)
+Expected<void> Pipeline::write_outputs(CaseResult& result, const std::vector<HashedFile>& files)
 {
-    auto folder = m_settings.outbox / "cases" / result.case_id;
-    BERKAS_TRY(ensure_directory(folder));
-    std::tm date = today();
-    std::string letter_number;
-    if (result.status == CaseStatus::complete) {
-        int year = date.tm_year + 1900;
-        int sequence = BERKAS_TRY(m_store->letter_sequence(result.case_id, year));
-        letter_number = format_letter_number(m_settings.letter_number_format, sequence, year);
-    }
-    result.outputs = {"lembar-verifikasi.pdf"};
-    if (result.status == CaseStatus::complete)
-        result.outputs.push_back("surat-rekomendasi.pdf");
-    generation::LetterContext context {result, m_settings.office, letter_number, iso_date(date)};
-    std::string sheet = BERKAS_TRY(m_renderer.verification_sheet(context));
-    BERKAS_TRY(write_file_atomic(folder / "lembar-verifikasi.pdf", sheet));
-    if (result.status == CaseStatus::complete) {
-        std::string letter = BERKAS_TRY(m_renderer.recommendation_letter(context));
-        BERKAS_TRY(write_file_atomic(folder / "surat-rekomendasi.pdf", letter));
-    } else {
-        std::error_code ignored;
-        fs::remove(folder / "surat-rekomendasi.pdf", ignored); // no longer complete: no letter
-    }
-    return write_file_atomic(folder / "result.json", result_to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    std::vector<CaseFile> case_files;
+    for (const HashedFile& file : files)
+        case_files.push_back(CaseFile {file.file->relative, file.sha256});
+    return m_case_documents.write(result, case_files, iso_date(today()));
 }
 
 } // namespace berkas::pipeline

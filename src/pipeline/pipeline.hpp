@@ -5,8 +5,11 @@
 #include "generation/renderer.hpp"
 #include "intake/inbox.hpp"
 #include "pipeline/intake_step.hpp"
+#include "pipeline/case_documents.hpp"
+#include "pipeline/scan_back.hpp"
 #include "pipeline/rule_book.hpp"
 #include "pipeline/settings.hpp"
+#include "state/document_register.hpp"
 #include "state/store.hpp"
 #include "util/expected.hpp"
 
@@ -52,7 +55,8 @@ public:
 
 private:
     Pipeline(Settings settings, std::filesystem::path self_executable, RuleBook rules,
-             generation::DocumentRenderer renderer, std::unique_ptr<state::Store> store, state::IntakeLedger ledger);
+             generation::DocumentRenderer renderer, std::unique_ptr<state::Store> store, state::IntakeLedger ledger,
+             std::unique_ptr<state::DocumentRegister> documents);
     Expected<RunSummary> claim_and_process(intake::StabilityTracker* tracker);
     void log_health(const RunSummary& last, const std::string& last_error);
 
@@ -72,7 +76,7 @@ private:
     Expected<void> evaluate_case(const intake::CaseSource& source, const std::vector<HashedFile>& files,
                                  RunSummary& summary);
     Expected<CaseResult> understand_case(const intake::CaseSource& source, const std::vector<HashedFile>& files);
-    Expected<void> write_outputs(CaseResult& result);
+    Expected<void> write_outputs(CaseResult& result, const std::vector<HashedFile>& files);
 
     Settings m_settings;
     std::filesystem::path m_self_executable;
@@ -81,6 +85,9 @@ private:
     std::unique_ptr<state::Store> m_store;
     state::IntakeLedger m_ledger;
     IntakeStep m_intake;
+    std::unique_ptr<state::DocumentRegister> m_documents;
+    CaseDocuments m_case_documents;
+    ScanBackDesk m_scan_backs;
 };
 
 } // namespace berkas::pipeline

@@ -3,7 +3,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <sstream>
 
@@ -41,36 +44,85 @@ void read_into(const YAML::Node& node, T& target, std::string_view what)
     }
 }
 
-generation::Official read_official(const YAML::Node& node)
+// A NIP is 18 digits; offices often write it grouped ("19700101 199503 1 001").
+void check_nip(const YAML::Node& node, const std::string& nip)
+{
+    std::string digits;
+    for (char c : nip) {
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            digits += c;
+        else if (c != ' ')
+            fail(node, "nip may hold only digits and spaces");
+    }
+    if (digits.size() != 18)
+        fail(node, "nip must have 18 digits, not " + std::to_string(digits.size()));
+}
+
+// The signer of a letter needs every line of the signature block; a verifier needs a name.
+generation::Official read_official(const YAML::Node& node, std::initializer_list<const char*> required)
 {
     reject_unknown_keys(node, {"nama", "nip", "pangkat", "jabatan"});
+    for (const char* key : required) {
+        bool blank = !node[key] || !node[key].IsScalar() ||
+                     node[key].as<std::string>("").find_first_not_of(' ') == std::string::npos;
+        if (blank)
+            fail(node, std::string("missing '") + key + "'");
+    }
     generation::Official official;
     read_into(node["nama"], official.nama, "nama");
     read_into(node["nip"], official.nip, "nip");
     read_into(node["pangkat"], official.pangkat, "pangkat");
     read_into(node["jabatan"], official.jabatan, "jabatan");
+    if (node["nip"])
+        check_nip(node["nip"], official.nip);
     return official;
 }
 
-void read_office(const YAML::Node& node, generation::Office& office)
+bool starts_with_bytes(const std::string& bytes, std::string_view magic)
+{
+    return bytes.compare(0, magic.size(), magic) == 0;
+}
+
+// The logo is printed on every letter: it must be there, and be a PNG or JPEG.
+// A relative path is taken from the folder of the configuration file.
+std::string checked_logo(const YAML::Node& node, std::string_view source_name)
+{
+    std::string logo;
+    read_into(node, logo, "logo");
+    std::filesystem::path path(logo);
+    if (path.is_relative())
+        path = std::filesystem::path(source_name).parent_path() / path;
+    std::ifstream file(path, std::ios::binary);
+    if (!std::filesystem::is_regular_file(path) || !file)
+        fail(node, "logo file not found: " + path.string());
+    std::string head(8, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(file.gcount()));
+    if (!starts_with_bytes(head, "\x89PNG\r\n\x1a\n") && !starts_with_bytes(head, "\xff\xd8\xff"))
+        fail(node, "the logo must be a PNG or JPEG image: " + path.string());
+    return path.string();
+}
+
+void read_office(const YAML::Node& node, generation::Office& office, std::string_view source_name)
 {
     reject_unknown_keys(node, {"letterhead", "address", "city", "logo", "head", "verifiers", "addressee",
                                "addressee_place", "tembusan"});
     read_into(node["letterhead"], office.letterhead, "letterhead");
     read_into(node["address"], office.address, "address");
     read_into(node["city"], office.city, "city");
-    read_into(node["logo"], office.logo_path, "logo");
+    if (node["logo"])
+        office.logo_path = checked_logo(node["logo"], source_name);
     read_into(node["addressee"], office.addressee, "addressee");
     read_into(node["addressee_place"], office.addressee_place, "addressee_place");
     read_into(node["tembusan"], office.tembusan, "tembusan");
     if (node["head"])
-        office.head = read_official(node["head"]);
+        office.head = read_official(node["head"], {"nama", "nip", "pangkat", "jabatan"});
     if (node["verifiers"]) {
         if (!node["verifiers"].IsSequence() || node["verifiers"].size() > 3)
             fail(node["verifiers"], "verifiers must be a list of at most three people");
         office.verifiers.clear();
         for (const auto& verifier : node["verifiers"])
-            office.verifiers.push_back(read_official(verifier));
+            office.verifiers.push_back(read_official(verifier, {"nama"}));
     }
 }
 
@@ -205,7 +257,7 @@ void read_reading(const YAML::Node& node, Settings& settings)
         limits.orientation_min_confidence = static_cast<float>(*confidence);
 }
 
-void read_root(const YAML::Node& root, Settings& settings)
+void read_root(const YAML::Node& root, Settings& settings, std::string_view source_name)
 {
     if (root.IsNull())
         return; // an empty file changes nothing
@@ -214,7 +266,7 @@ void read_root(const YAML::Node& root, Settings& settings)
     if (root["intake"])
         read_intake(root["intake"], settings.intake);
     if (root["office"])
-        read_office(root["office"], settings.office);
+        read_office(root["office"], settings.office, source_name);
     if (root["paths"])
         read_paths(root["paths"], settings);
     if (root["watch"])
@@ -240,7 +292,7 @@ Expected<void> load_settings(std::string_view yaml_text, std::string_view source
         return located_error("config", source_name, mark.line + 1, mark.column + 1, message);
     };
     try {
-        read_root(YAML::Load(std::string(yaml_text)), settings);
+        read_root(YAML::Load(std::string(yaml_text)), settings, source_name);
     } catch (const SettingsError& error) {
         return tl::unexpected(located(error.mark, error.message));
     } catch (const YAML::Exception& error) {

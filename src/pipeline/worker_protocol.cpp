@@ -1,6 +1,7 @@
 #include "pipeline/worker_protocol.hpp"
 
 #include <nlohmann/json.hpp>
+#include <openssl/evp.h>
 
 namespace berkas::reading {
 
@@ -21,6 +22,93 @@ namespace berkas::pipeline {
 using nlohmann::json;
 
 namespace {
+
+// Images and ink grids travel as base64 inside the JSON line.
+std::string base64(std::string_view bytes)
+{
+    std::string text(4 * ((bytes.size() + 2) / 3), '\0');
+    int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()),
+                                 reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+    text.resize(static_cast<size_t>(std::max(length, 0)));
+    return text;
+}
+
+std::string from_base64(std::string_view text)
+{
+    if (text.empty() || text.size() % 4 != 0)
+        return {};
+    std::string bytes(3 * text.size() / 4, '\0');
+    int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()),
+                                 reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+    if (length < 0)
+        return {};
+    // EVP_DecodeBlock counts the padding as zero bytes.
+    size_t padding = text.substr(text.size() - 2) == "==" ? 2 : text.back() == '=' ? 1 : 0;
+    bytes.resize(static_cast<size_t>(length) - padding);
+    return bytes;
+}
+
+json code_to_json(const PageCode& code)
+{
+    json corners = json::array();
+    for (const ImagePoint& corner : code.corners)
+        corners.insert(corners.end(), {corner.x, corner.y});
+    return {{"payload", code.payload},
+            {"corners", corners},
+            {"ink",
+             {{"cell", code.ink.cell},
+              {"columns", code.ink.columns},
+              {"rows", code.ink.rows},
+              {"darkness", base64(code.ink.darkness)}}}};
+}
+
+// A code whose parts do not fit together is dropped rather than trusted.
+std::optional<PageCode> code_from_json(const json& value)
+{
+    if (!value.is_object() || !value.contains("corners") || !value["corners"].is_array() ||
+        value["corners"].size() != 8 || !value.contains("ink") || !value["ink"].is_object())
+        return std::nullopt;
+    PageCode code;
+    code.payload = value.value("payload", "");
+    for (size_t i = 0; i < 4; ++i) {
+        if (!value["corners"][2 * i].is_number() || !value["corners"][2 * i + 1].is_number())
+            return std::nullopt;
+        code.corners[i] = ImagePoint {value["corners"][2 * i].get<double>(), value["corners"][2 * i + 1].get<double>()};
+    }
+    const json& ink = value["ink"];
+    code.ink.cell = ink.value("cell", 0);
+    code.ink.columns = ink.value("columns", 0);
+    code.ink.rows = ink.value("rows", 0);
+    code.ink.darkness = from_base64(ink.value("darkness", ""));
+    if (code.ink.cell <= 0 || code.ink.columns <= 0 || code.ink.rows <= 0 ||
+        code.ink.darkness.size() != static_cast<size_t>(code.ink.columns) * static_cast<size_t>(code.ink.rows))
+        return std::nullopt;
+    return code;
+}
+
+json page_to_json(const PageText& page)
+{
+    json value = {{"number", page.number}, {"text", page.text}, {"source", to_string(page.source)},
+                  {"confidence", page.confidence}};
+    if (page.code)
+        value["code"] = code_to_json(*page.code);
+    if (!page.thumbnail_jpeg.empty())
+        value["thumbnail"] = base64(page.thumbnail_jpeg);
+    if (!page.card_jpeg.empty())
+        value["card"] = base64(page.card_jpeg);
+    return value;
+}
+
+PageText page_from_json(const json& value)
+{
+    PageText page {value.value("number", 0), value.value("text", ""),
+                   text_source_from_string(value.value("source", "ocr")), value.value("confidence", 0.0f)};
+    if (value.contains("code"))
+        page.code = code_from_json(value["code"]);
+    page.thumbnail_jpeg = from_base64(value.value("thumbnail", ""));
+    page.card_jpeg = from_base64(value.value("card", ""));
+    return page;
+}
 
 // OCR output can hold invalid UTF-8; replace it rather than fail the file.
 std::string one_line(const json& message) { return message.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"; }
@@ -53,10 +141,8 @@ std::string encode_response(const Expected<reading::FileReading>& reading)
     if (!reading)
         return one_line({{"ok", false}, {"code", reading.error().code}, {"message", reading.error().message}});
     json pages = json::array();
-    for (const PageText& page : reading->pages) {
-        pages.push_back({{"number", page.number}, {"text", page.text}, {"source", to_string(page.source)},
-                         {"confidence", page.confidence}});
-    }
+    for (const PageText& page : reading->pages)
+        pages.push_back(page_to_json(page));
     return one_line({{"ok", true}, {"pages", pages}, {"signed", reading->digitally_signed}, {"times", reading->times}});
 }
 
@@ -69,11 +155,8 @@ Expected<reading::FileReading> decode_response(const std::string& line)
         return make_error(response.value("code", "worker_crashed"), response.value("message", ""));
     try {
         reading::FileReading reading;
-        for (const json& page : response.at("pages")) {
-            reading.pages.push_back(PageText {page.value("number", 0), page.value("text", ""),
-                                              text_source_from_string(page.value("source", "ocr")),
-                                              page.value("confidence", 0.0f)});
-        }
+        for (const json& page : response.at("pages"))
+            reading.pages.push_back(page_from_json(page));
         reading.digitally_signed = response.value("signed", false);
         reading.times = response.value("times", reading::ReadTimes {});
         return reading;

@@ -1,6 +1,7 @@
 #include "reading/reader.hpp"
 
 #include "reading/ocr_engine.hpp"
+#include "reading/page_marks.hpp"
 #include "reading/page_prep.hpp"
 #include "reading/page_source.hpp"
 
@@ -124,6 +125,11 @@ Expected<PageText> read_image_page(PixPtr image, bool may_upscale, int number, O
         blank.source = TextSource::blank;
         return blank;
     }
+    PageText seen;
+    seen.number = number;
+    add_page_marks(image.get(), seen);
+    if (seen.code)
+        return seen; // a document berkas issued, signed and scanned back: its text is ours already
     if (may_upscale) {
         auto larger = checked(upscale_for_ocr(image.get(), limits.upscale_below_dpi, limits.upscale_target_dpi,
                                               limits.max_page_pixels));
@@ -138,7 +144,10 @@ Expected<PageText> read_image_page(PixPtr image, bool may_upscale, int number, O
     auto text = recognize_with_orientation(straightened->get(), ocr, limits);
     if (!text)
         return tl::unexpected(text.error());
-    return ocr_page_text(number, std::move(*text));
+    PageText page = ocr_page_text(number, std::move(*text));
+    page.thumbnail_jpeg = std::move(seen.thumbnail_jpeg);
+    page.card_jpeg = std::move(seen.card_jpeg);
+    return page;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start)

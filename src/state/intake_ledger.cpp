@@ -75,12 +75,12 @@ const char* to_string(FileState state)
 Expected<IntakeLedger> IntakeLedger::open(Store& store)
 {
     char* message = nullptr;
-    if (sqlite3_exec(store.handle(), schema, nullptr, nullptr, &message) != SQLITE_OK) {
+    if (sqlite3_exec(store.connection(), schema, nullptr, nullptr, &message) != SQLITE_OK) {
         std::string text = message ? message : "unknown error";
         sqlite3_free(message);
         return make_error("state", "cannot prepare the intake tables: " + text);
     }
-    return IntakeLedger(store.handle());
+    return IntakeLedger(store.connection());
 }
 
 Expected<Claim> IntakeLedger::record_claim(const std::string& sha256, const std::string& source,
@@ -97,14 +97,14 @@ Expected<Claim> IntakeLedger::record_claim(const std::string& sha256, const std:
         VALUES(?,?,?,?,?,?,?,?,?))sql");
     insert.bind(1, sha256).bind(2, source).bind(3, case_key);
     insert.bind(4, static_cast<std::int64_t>(identity.device)).bind(5, static_cast<std::int64_t>(identity.inode));
-    insert.bind(6, static_cast<std::int64_t>(identity.size)).bind(7, identity.mtime_ns).bind(8, utc_now());
+    insert.bind(6, static_cast<std::int64_t>(identity.size)).bind(7, identity.mtime_ns).bind(8, now_utc());
     if (duplicate_of)
         insert.bind(9, *duplicate_of);
     BERKAS_TRY(run(insert, "cannot record the claim of " + source));
     Claim claim {sqlite3_last_insert_rowid(m_database), sha256, source, case_key, identity, "pending", duplicate_of};
     Statement state(m_database,
                     "INSERT OR IGNORE INTO file_states(sha256, state, attempts, updated_at) VALUES(?, 'received', 0, ?)");
-    state.bind(1, sha256).bind(2, utc_now());
+    state.bind(1, sha256).bind(2, now_utc());
     BERKAS_TRY(run(state, "cannot record the file state"));
     if (!transaction.commit())
         return make_error("state", "cannot commit the claim of " + source);
@@ -144,7 +144,7 @@ Expected<int> IntakeLedger::begin_reading(const std::string& sha256)
 {
     Statement update(m_database, "UPDATE file_states SET state = 'reading', attempts = attempts + 1, updated_at = ? "
                                  "WHERE sha256 = ? RETURNING attempts");
-    update.bind(1, utc_now()).bind(2, sha256);
+    update.bind(1, now_utc()).bind(2, sha256);
     if (update.step() != SQLITE_ROW)
         return tl::unexpected(update.error("cannot mark the file as being read"));
     int attempts = static_cast<int>(update.integer(0));
@@ -155,7 +155,7 @@ Expected<int> IntakeLedger::begin_reading(const std::string& sha256)
 Expected<void> IntakeLedger::finish(const std::string& sha256, FileState state)
 {
     Statement update(m_database, "UPDATE file_states SET state = ?, updated_at = ? WHERE sha256 = ?");
-    update.bind(1, to_string(state)).bind(2, utc_now()).bind(3, sha256);
+    update.bind(1, to_string(state)).bind(2, now_utc()).bind(3, sha256);
     return run(update, "cannot record the file state");
 }
 
@@ -179,7 +179,7 @@ Expected<std::vector<std::pair<std::string, int>>> IntakeLedger::requeue_interru
 {
     Statement update(m_database, "UPDATE file_states SET state = 'received', updated_at = ? WHERE state = 'reading' "
                                  "RETURNING sha256, attempts");
-    update.bind(1, utc_now());
+    update.bind(1, now_utc());
     std::vector<std::pair<std::string, int>> requeued;
     int status;
     while ((status = update.step()) == SQLITE_ROW)

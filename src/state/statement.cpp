@@ -47,22 +47,8 @@ Error Statement::error(std::string_view what) const
     return Error {"state", std::string(what) + ": " + sqlite3_errmsg(m_database), {}, {}};
 }
 
-std::string utc_now()
-{
-    std::time_t now = std::time(nullptr);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    return stamp;
-}
-
-Expected<void> run(Statement& statement, std::string_view what)
-{
-    if (statement.step() != SQLITE_DONE)
-        return tl::unexpected(statement.error(what));
-    return {};
-}
-
-Transaction::Transaction(sqlite3* database) : m_database(database)
+Transaction::Transaction(sqlite3* database)
+    : m_database(database)
 {
     sqlite3_exec(database, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
 }
@@ -77,6 +63,23 @@ bool Transaction::commit()
 {
     m_committed = sqlite3_exec(m_database, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
     return m_committed;
+}
+
+Expected<void> run(Statement& statement, std::string_view what)
+{
+    if (statement.step() != SQLITE_DONE)
+        return tl::unexpected(statement.error(what));
+    return {};
+}
+
+std::string now_utc()
+{
+    std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::tm utc {};
+    gmtime_r(&now, &utc);
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return stamp;
 }
 
 } // namespace berkas::state

@@ -34,14 +34,8 @@ private:
     sqlite3_stmt* m_statement = nullptr;
 };
 
-// The current time as stored in the database: UTC, ISO 8601.
-std::string utc_now();
-
-// Steps a statement that returns no rows.
-Expected<void> run(Statement& statement, std::string_view what);
-
-// BEGIN IMMEDIATE … COMMIT that rolls back unless committed: an error half-way
-// leaves the database as it was.
+// A transaction that rolls back unless committed: an error half-way leaves
+// the database as it was.
 class Transaction {
 public:
     explicit Transaction(sqlite3* database);
@@ -54,5 +48,11 @@ private:
     sqlite3* m_database;
     bool m_committed = false;
 };
+
+// Steps a statement that returns no rows.
+Expected<void> run(Statement& statement, std::string_view what);
+
+// The current time as stored in every table: UTC, ISO 8601, to the second.
+std::string now_utc();
 
 } // namespace berkas::state

@@ -99,7 +99,7 @@ Expected<void> Store::remember_pages(const std::string& sha256, const std::strin
 {
     Transaction transaction(m_database);
     Statement file(m_database, "INSERT OR IGNORE INTO files(sha256, first_source, size, first_seen) VALUES(?,?,?,?)");
-    file.bind(1, sha256).bind(2, source).bind(3, static_cast<std::int64_t>(size)).bind(4, utc_now());
+    file.bind(1, sha256).bind(2, source).bind(3, static_cast<std::int64_t>(size)).bind(4, now_utc());
     BERKAS_TRY(run(file, "cannot record file"));
     for (const PageText& page : pages) {
         Statement insert(m_database,
@@ -146,7 +146,7 @@ Expected<void> Store::save_case(const CaseResult& result, const std::string& sou
                                            fingerprint=?7, result_json=?8, updated_at=?9)sql");
     upsert.bind(1, result.case_id).bind(2, source).bind(3, to_string(result.status)).bind(4, result.profile);
     upsert.bind(5, result.rules_version).bind(6, result.applicant.nama ? result.applicant.nama->value : "");
-    upsert.bind(7, fingerprint).bind(8, result_json).bind(9, utc_now());
+    upsert.bind(7, fingerprint).bind(8, result_json).bind(9, now_utc());
     BERKAS_TRY(run(upsert, "cannot record case"));
     for (const char* table : {"documents", "problems"}) {
         Statement clear(m_database, std::string("DELETE FROM ") + table + " WHERE case_id = ?");
@@ -197,7 +197,7 @@ Expected<void> Store::record_rejection(const std::string& sha256, const Rejected
     Statement insert(m_database,
                      "INSERT OR REPLACE INTO rejections(sha256, source, reason, message, at) VALUES(?,?,?,?,?)");
     insert.bind(1, sha256).bind(2, rejected.source).bind(3, rejected.reason).bind(4, rejected.message);
-    insert.bind(5, utc_now());
+    insert.bind(5, now_utc());
     return run(insert, "cannot record rejection");
 }
 
@@ -214,7 +214,7 @@ Expected<void> Store::record_decision(const Decision& decision)
 {
     Statement insert(m_database, "INSERT INTO decisions(case_id, decision, actor, note, at) VALUES(?,?,?,?,?)");
     insert.bind(1, decision.case_id).bind(2, decision.decision).bind(3, decision.actor).bind(4, decision.note);
-    insert.bind(5, utc_now());
+    insert.bind(5, now_utc());
     return run(insert, "cannot record the decision on case " + decision.case_id);
 }
 

@@ -76,8 +76,9 @@ public:
     Expected<std::vector<CaseSummary>> list_cases();
     Expected<std::vector<RejectedFile>> list_rejections();
 
-    // For the other record keepers of the same database (IntakeLedger, …).
-    sqlite3* handle() const { return m_database; }
+    // The connection, for the stage's other record keepers (SubmissionLedger)
+    // that share this database: one connection, one set of locks per process.
+    sqlite3* connection() const { return m_database; }
 
 private:
     explicit Store(sqlite3* database);

@@ -40,14 +40,16 @@ Result<PixPtr> gray8_to_pix(const poppler::image& image)
     return pix;
 }
 
-Result<PixPtr> render(std::string_view pdf, int dpi)
+} // namespace
+
+Result<PixPtr> render_page(std::string_view pdf, int dpi, int index)
 {
     poppler::set_debug_error_function(ignore_poppler_message, nullptr);
     std::unique_ptr<poppler::document> document(
         poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
-    if (!document || document->is_locked() || document->pages() < 1)
+    if (!document || document->is_locked() || document->pages() <= index)
         return failure("poppler cannot open the typeset page");
-    std::unique_ptr<poppler::page> page(document->create_page(0));
+    std::unique_ptr<poppler::page> page(document->create_page(index));
     if (!page)
         return failure("poppler cannot read the typeset page");
     poppler::page_renderer renderer;
@@ -56,6 +58,8 @@ Result<PixPtr> render(std::string_view pdf, int dpi)
     renderer.set_image_format(poppler::image::format_gray8);
     return gray8_to_pix(renderer.render_page(page.get(), dpi, dpi));
 }
+
+namespace {
 
 // Paper tint and lighting in one pass: every pixel is scaled by a factor that
 // falls off linearly across the page.
@@ -87,7 +91,9 @@ void add_specks(PIX* pix, const ScanSettings& settings)
     }
 }
 
-Result<PixPtr> degrade(PixPtr clean, const ScanSettings& settings)
+} // namespace
+
+Result<PixPtr> degrade_page(PixPtr clean, const ScanSettings& settings)
 {
     double radians = settings.skew_degrees * std::numbers::pi / 180.0;
     PixPtr skewed(pixRotate(clean.get(), static_cast<l_float32>(radians), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
@@ -108,8 +114,6 @@ Result<PixPtr> degrade(PixPtr clean, const ScanSettings& settings)
     return noisy;
 }
 
-} // namespace
-
 ScanSettings random_scan_settings(SeededRandom& random, int dpi)
 {
     ScanSettings settings;
@@ -126,10 +130,10 @@ ScanSettings random_scan_settings(SeededRandom& random, int dpi)
 
 Result<PixPtr> scan_page(std::string_view pdf, const ScanSettings& settings)
 {
-    auto clean = render(pdf, settings.dpi);
+    auto clean = render_page(pdf, settings.dpi);
     if (!clean)
         return tl::unexpected(clean.error());
-    return degrade(std::move(*clean), settings);
+    return degrade_page(std::move(*clean), settings);
 }
 
 Result<std::string> encode_image(PIX* pix, ImageFormat format, int dpi)

@@ -36,6 +36,11 @@ ScanSettings random_scan_settings(SeededRandom& random, int dpi);
 // Renders page 1 of `pdf` at settings.dpi and degrades it: an 8-bit grey scan.
 Result<PixPtr> scan_page(std::string_view pdf, const ScanSettings& settings);
 
+// The two halves of scan_page: a clean 8-bit grey rendering of page `index`
+// (0-based), and what the scanner does to it.
+Result<PixPtr> render_page(std::string_view pdf, int dpi, int index = 0);
+Result<PixPtr> degrade_page(PixPtr clean, const ScanSettings& settings);
+
 enum class ImageFormat { jpeg, png };
 
 // Encodes with the resolution recorded in the file (JFIF density / pHYs).

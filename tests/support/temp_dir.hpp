@@ -23,7 +23,7 @@ protected:
 
     void TearDown() override
     {
-        if (HasFailure())
+        if (HasFailure() || std::getenv("BERKAS_KEEP_TEST_DIRS") != nullptr) // to look at what a test made
             std::cerr << "test folder kept: " << m_dir << "\n";
         else
             std::filesystem::remove_all(m_dir);

@@ -2,8 +2,9 @@
 #include "generation/fonts.hpp"
 #include "generation/renderer.hpp"
 #include "generation/to_unicode.hpp"
+#include "support/command.hpp"
 #include "support/temp_dir.hpp"
-#include "test_generation_sample.hpp"
+#include "test_generation_renderer.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,47 +18,12 @@
 namespace berkas::generation {
 namespace {
 
-struct CommandOutput {
-    int status = -1;
-    std::string text; // stdout and stderr together
-};
+using testing::CommandOutput;
+using testing::quoted;
 
-CommandOutput run(const std::string& command)
-{
-    CommandOutput output;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (pipe == nullptr)
-        return output;
-    char buffer[4096];
-    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-        output.text.append(buffer, n);
-    output.status = ::pclose(pipe);
-    return output;
-}
+testing::CommandOutput run(const std::string& command) { return testing::run_command(command); }
 
-std::string quoted(const std::filesystem::path& path)
-{
-    return "'" + path.string() + "'";
-}
-
-// Whitespace-insensitive: pdftotext breaks lines where the layout does.
-std::string collapse_whitespace(const std::string& text)
-{
-    std::string collapsed;
-    for (char c : text) {
-        bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-        if (!blank)
-            collapsed += c;
-        else if (!collapsed.empty() && collapsed.back() != ' ')
-            collapsed += ' ';
-    }
-    return collapsed;
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return collapse_whitespace(text).find(collapse_whitespace(part)) != std::string::npos;
-}
+bool contains(const std::string& text, const std::string& part) { return testing::contains_text(text, part); }
 
 // The value of one pdfinfo line, e.g. info_field(output, "Pages") == "1".
 std::string info_field(const std::string& pdfinfo_output, const std::string& key)
@@ -69,16 +35,8 @@ std::string info_field(const std::string& pdfinfo_output, const std::string& key
     return pdfinfo_output.substr(start, pdfinfo_output.find('\n', start) - start);
 }
 
-class GenerationPdf : public testing::TempDirTest {
+class GenerationPdf : public testing::RendererTest {
 protected:
-    void SetUp() override
-    {
-        TempDirTest::SetUp();
-        auto created = DocumentRenderer::create(std::filesystem::path(BERKAS_SOURCE_DIR) / "templates");
-        ASSERT_TRUE(created) << created.error().describe();
-        renderer.emplace(std::move(*created));
-    }
-
     std::filesystem::path save(const std::string& name, const Expected<std::string>& pdf)
     {
         EXPECT_TRUE(pdf) << pdf.error().describe();
@@ -86,71 +44,64 @@ protected:
         std::ofstream(path, std::ios::binary) << pdf.value_or("");
         return path;
     }
-
-    std::optional<DocumentRenderer> renderer;
-    CaseResult complete = testing::sample_complete_case();
-    CaseResult incomplete = testing::sample_incomplete_case();
-    Office office = testing::sample_office();
-    LetterContext complete_context {complete, office, "800.1.4/0001/Diskominfo/2026", "2026-11-21"};
-    LetterContext incomplete_context {incomplete, office, "", "2026-11-21"};
 };
 
 TEST_F(GenerationPdf, RecommendationLetterCarriesTheApplicantWithoutTitles)
 {
     auto pdf = save("surat-rekomendasi.pdf", renderer->recommendation_letter(complete_context));
     CommandOutput text = run("pdftotext -layout " + quoted(pdf) + " -");
-    ASSERT_EQ(text.status, 0) << text.text;
-    EXPECT_TRUE(contains(text.text, "Siti Aminah"));
-    EXPECT_FALSE(contains(text.text, "Dr. Ir. Hj. Siti Aminah")) << "titles are left out of the letter";
-    EXPECT_TRUE(contains(text.text, "6171014506900002"));
-    EXPECT_TRUE(contains(text.text, "199006152015032004"));
-    EXPECT_TRUE(contains(text.text, "Pontianak, 21 November 2026"));
-    EXPECT_TRUE(contains(text.text, "800.1.4/0001/Diskominfo/2026"));
-    EXPECT_TRUE(contains(text.text, "Rekomendasi Penerbitan Sertifikat Elektronik"));
-    EXPECT_TRUE(contains(text.text, "sebagaimana mestinya."));
-    EXPECT_TRUE(contains(text.text, "NIP. 197503122000031002"));
-    EXPECT_TRUE(contains(text.text, "Tembusan:"));
-    EXPECT_FALSE(contains(text.text, "Invalid 'begincidrange'")) << "the ToUnicode maps were repaired";
+    ASSERT_EQ(text.status, 0) << text.output;
+    EXPECT_TRUE(contains(text.output, "Siti Aminah"));
+    EXPECT_FALSE(contains(text.output, "Dr. Ir. Hj. Siti Aminah")) << "titles are left out of the letter";
+    EXPECT_TRUE(contains(text.output, "6171014506900002"));
+    EXPECT_TRUE(contains(text.output, "199006152015032004"));
+    EXPECT_TRUE(contains(text.output, "Pontianak, 21 November 2026"));
+    EXPECT_TRUE(contains(text.output, "800.1.4/0001/Diskominfo/2026"));
+    EXPECT_TRUE(contains(text.output, "Rekomendasi Penerbitan Sertifikat Elektronik"));
+    EXPECT_TRUE(contains(text.output, "sebagaimana mestinya."));
+    EXPECT_TRUE(contains(text.output, "NIP. 197503122000031002"));
+    EXPECT_TRUE(contains(text.output, "Tembusan:"));
+    EXPECT_FALSE(contains(text.output, "Invalid 'begincidrange'")) << "the ToUnicode maps were repaired";
 
     CommandOutput info = run("pdfinfo " + quoted(pdf));
-    EXPECT_EQ(info_field(info.text, "Pages"), "1") << info.text;
-    EXPECT_EQ(info_field(info.text, "Title"), "Surat Rekomendasi Penerbitan Sertifikat Elektronik – Siti Aminah");
-    EXPECT_EQ(info_field(info.text, "Author"), "Pemerintah Kota Pontianak Dinas Komunikasi dan Informatika");
-    EXPECT_EQ(info_field(info.text, "CreationDate"), "Sat Nov 21 00:00:00 2026 UTC");
-    EXPECT_EQ(info_field(info.text, "ModDate"), "Sat Nov 21 00:00:00 2026 UTC") << "not the time PoDoFo loaded it";
-    EXPECT_FALSE(contains(info.text, "Syntax")) << info.text;
+    EXPECT_EQ(info_field(info.output, "Pages"), "1") << info.output;
+    EXPECT_EQ(info_field(info.output, "Title"), "Surat Rekomendasi Penerbitan Sertifikat Elektronik – Siti Aminah");
+    EXPECT_EQ(info_field(info.output, "Author"), "Pemerintah Kota Pontianak Dinas Komunikasi dan Informatika");
+    EXPECT_EQ(info_field(info.output, "CreationDate"), "Sat Nov 21 00:00:00 2026 UTC");
+    EXPECT_EQ(info_field(info.output, "ModDate"), "Sat Nov 21 00:00:00 2026 UTC") << "not the time PoDoFo loaded it";
+    EXPECT_FALSE(contains(info.output, "Syntax")) << info.output;
 }
 
 TEST_F(GenerationPdf, VerificationSheetListsDataSourcesRequirementsAndProblems)
 {
     auto pdf = save("lembar-verifikasi.pdf", renderer->verification_sheet(incomplete_context));
     CommandOutput text = run("pdftotext -layout " + quoted(pdf) + " -");
-    ASSERT_EQ(text.status, 0) << text.text;
-    EXPECT_TRUE(contains(text.text, "LEMBAR VERIFIKASI PERMOHONAN SERTIFIKAT ELEKTRONIK"));
-    EXPECT_TRUE(contains(text.text, "BUDI SANTOSO, S.T."));
-    EXPECT_TRUE(contains(text.text, "6171014506900002"));
-    EXPECT_TRUE(contains(text.text, "199006152015032004"));
-    EXPECT_TRUE(contains(text.text, "ktp.pdf hlm. 1"));
-    EXPECT_TRUE(contains(text.text, "BELUM LENGKAP"));
-    EXPECT_TRUE(contains(text.text, "tidak ada"));
-    EXPECT_TRUE(contains(text.text, "SK jabatan tidak ditemukan dalam berkas."));
-    EXPECT_TRUE(contains(text.text, "Dokumen tidak dikenal (lampiran.pdf hlm. 4)"));
-    EXPECT_TRUE(contains(text.text, "Rina Wulandari, S.Kom."));
-    EXPECT_TRUE(contains(text.text, "NIP. 198807142010012003"));
-    EXPECT_FALSE(contains(text.text, "Invalid 'begincidrange'"));
+    ASSERT_EQ(text.status, 0) << text.output;
+    EXPECT_TRUE(contains(text.output, "LEMBAR VERIFIKASI PERMOHONAN SERTIFIKAT ELEKTRONIK"));
+    EXPECT_TRUE(contains(text.output, "BUDI SANTOSO, S.T."));
+    EXPECT_TRUE(contains(text.output, "6171014506900002"));
+    EXPECT_TRUE(contains(text.output, "199006152015032004"));
+    EXPECT_TRUE(contains(text.output, "ktp.pdf hlm. 1"));
+    EXPECT_TRUE(contains(text.output, "BELUM LENGKAP"));
+    EXPECT_TRUE(contains(text.output, "tidak ada"));
+    EXPECT_TRUE(contains(text.output, "SK jabatan tidak ditemukan dalam berkas."));
+    EXPECT_TRUE(contains(text.output, "Dokumen tidak dikenal (lampiran.pdf hlm. 4)"));
+    EXPECT_TRUE(contains(text.output, "Rina Wulandari, S.Kom."));
+    EXPECT_TRUE(contains(text.output, "NIP. 198807142010012003"));
+    EXPECT_FALSE(contains(text.output, "Invalid 'begincidrange'"));
 
     CommandOutput info = run("pdfinfo " + quoted(pdf));
-    EXPECT_EQ(info_field(info.text, "Title"), "Lembar Verifikasi Permohonan Sertifikat Elektronik – 2026-11-21-budi-santoso");
-    EXPECT_EQ(info_field(info.text, "Pages"), "1") << info.text;
+    EXPECT_EQ(info_field(info.output, "Title"), "Lembar Verifikasi Permohonan Sertifikat Elektronik – 2026-11-21-budi-santoso");
+    EXPECT_EQ(info_field(info.output, "Pages"), "1") << info.output;
 }
 
 TEST_F(GenerationPdf, CompleteCaseSaysLengkapAndHasNoNotes)
 {
     auto pdf = save("lembar-verifikasi.pdf", renderer->verification_sheet(complete_context));
     CommandOutput text = run("pdftotext " + quoted(pdf) + " -");
-    EXPECT_TRUE(contains(text.text, "LENGKAP"));
-    EXPECT_FALSE(contains(text.text, "BELUM LENGKAP"));
-    EXPECT_TRUE(contains(text.text, "Tidak ada catatan."));
+    EXPECT_TRUE(contains(text.output, "LENGKAP"));
+    EXPECT_FALSE(contains(text.output, "BELUM LENGKAP"));
+    EXPECT_TRUE(contains(text.output, "Tidak ada catatan."));
 }
 
 TEST_F(GenerationPdf, SameInputGivesByteIdenticalOutput)
@@ -176,11 +127,11 @@ TEST_F(GenerationPdf, LongVerificationSheetContinuesWithNumberedPages)
                                            ": data pada formulir perlu dicocokkan dengan dokumen asli."});
     auto pdf = save("lembar-verifikasi.pdf", renderer->verification_sheet(incomplete_context));
     CommandOutput info = run("pdfinfo " + quoted(pdf));
-    std::string pages = info_field(info.text, "Pages");
-    EXPECT_GE(std::atoi(pages.c_str()), 2) << info.text;
+    std::string pages = info_field(info.output, "Pages");
+    EXPECT_GE(std::atoi(pages.c_str()), 2) << info.output;
     CommandOutput text = run("pdftotext " + quoted(pdf) + " -");
-    EXPECT_TRUE(contains(text.text, "halaman " + pages + " dari " + pages));
-    EXPECT_TRUE(contains(text.text, "Catatan pemeriksaan nomor 48"));
+    EXPECT_TRUE(contains(text.output, "halaman " + pages + " dari " + pages));
+    EXPECT_TRUE(contains(text.output, "Catatan pemeriksaan nomor 48"));
 }
 
 TEST_F(GenerationPdf, IncompleteCaseGetsNoRecommendationLetter)
@@ -213,7 +164,7 @@ TEST_F(GenerationPdf, QrCodeDecodesToTheCaseId)
     auto pdf = save("surat-rekomendasi.pdf", renderer->recommendation_letter(complete_context));
     ASSERT_EQ(run("pdftoppm -r 150 -png -singlefile " + quoted(pdf) + " " + quoted(dir() / "halaman")).status, 0);
     CommandOutput decoded = run("zbarimg --quiet --raw " + quoted(dir() / "halaman.png"));
-    EXPECT_TRUE(contains(decoded.text, "berkas:case:2026-11-21-siti-aminah")) << decoded.text;
+    EXPECT_TRUE(contains(decoded.output, "berkas:case:2026-11-21-siti-aminah")) << decoded.output;
 }
 
 TEST_F(GenerationPdf, GenerationIsFast)

@@ -15,7 +15,7 @@ TEST(PipelineSettings, ReadsOfficeAndOverridesDefaults)
 office:
   letterhead: ["PEMERINTAH KOTA PONTIANAK", "DINAS KOMUNIKASI DAN INFORMATIKA"]
   city: Pontianak
-  head: {nama: "Ir. Contoh Kepala", nip: "197001011995031001", jabatan: "Kepala Dinas"}
+  head: {nama: "Ir. Contoh Kepala", nip: "197001011995031001", pangkat: "Pembina, IV/a", jabatan: "Kepala Dinas"}
   verifiers:
     - {nama: "Verifikator Satu", nip: "198001012005011001"}
 profile: pontianak

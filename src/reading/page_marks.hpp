@@ -1,0 +1,34 @@
+#pragma once
+// What a page image shows besides its text: the QR code of a document berkas
+// issued (a signed copy scanned back), with the page's ink so that the main
+// process can tell which signature boxes are signed, and small grayscale
+// previews for the lembar verifikasi (the page, and an ID card on it).
+#include "model/case_result.hpp"
+#include "reading/pix_ptr.hpp"
+
+#include <optional>
+#include <string>
+
+namespace berkas::reading {
+
+// The first QR code on the page whose content berkas wrote (parse_document_code),
+// with the page's ink; nullopt when there is none. Other codes (a BSrE
+// verification link on a signed SK, say) are ignored: they may carry personal data.
+std::optional<PageCode> find_document_code(Pix* gray);
+
+// The share of dark pixels in cells of about one millimetre (from the image's
+// resolution, or A4 width when it has none).
+InkGrid measure_ink(Pix* gray);
+
+// The whole page, `width` pixels wide, as a grayscale JPEG.
+std::string page_thumbnail(Pix* gray, int width = 200);
+
+// An ID card on the page as a grayscale JPEG `width` pixels wide: the largest
+// card-shaped region that stands out from the paper (a KTP photocopy), or the
+// whole image when it is a landscape photo of a card. Empty for any other page.
+std::string card_thumbnail(Pix* gray, int width = 420);
+
+// Fills page.code, page.thumbnail_jpeg and page.card_jpeg from the page image.
+void add_page_marks(Pix* gray, PageText& page);
+
+} // namespace berkas::reading
