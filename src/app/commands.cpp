@@ -1,6 +1,7 @@
 #include "app/commands.hpp"
 
 #include "app/cli.hpp"
+#include "app/commands_queue.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/worker_main.hpp"
 #include "util/log.hpp"
@@ -55,11 +56,14 @@ int command_run_once(const pipeline::Settings& settings)
     auto pipeline = pipeline::Pipeline::create(settings, self_executable());
     if (!pipeline)
         return report_error(pipeline.error());
+    auto follow_up = FollowUp::open(settings);
+    if (!follow_up)
+        return report_error(follow_up.error());
     auto summary = (*pipeline)->run_once();
     if (!summary)
         return report_error(summary.error());
     print_summary(*summary);
-    return exit_ok;
+    return (*follow_up)->after_batch() ? exit_ok : exit_failure;
 }
 
 int command_watch(const pipeline::Settings& settings)
@@ -67,6 +71,9 @@ int command_watch(const pipeline::Settings& settings)
     auto pipeline = pipeline::Pipeline::create(settings, self_executable());
     if (!pipeline)
         return report_error(pipeline.error());
+    auto follow_up = FollowUp::open(settings);
+    if (!follow_up)
+        return report_error(follow_up.error());
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     intake::StabilityTracker tracker(settings.stability_delay);
@@ -91,6 +98,8 @@ int command_watch(const pipeline::Settings& settings)
             else if (summary->cases_evaluated > 0 || summary->files_rejected > 0)
                 print_summary(*summary);
         }
+        (*follow_up)->after_batch();
+        (*follow_up)->daily_report();
         for (auto waited = std::chrono::milliseconds(0); waited < settings.poll_interval && !stop_requested;
              waited += std::chrono::milliseconds(200))
             std::this_thread::sleep_for(std::chrono::milliseconds(200));

@@ -2,6 +2,7 @@
 // Everything berkas needs to know to run, from berkas.yaml and the command line.
 #include "generation/office.hpp"
 #include "reading/reader.hpp"
+#include "submission/transport.hpp"
 #include "util/expected.hpp"
 
 #include <chrono>
@@ -23,6 +24,7 @@ struct Settings {
     std::string letter_number_format = "800.1.4/{seq}/Diskominfo/{year}";
     generation::Office office;
     reading::ReadLimits limits;
+    submission::TransportSettings submission; // how approved cases reach BSrE
 };
 
 // Reads berkas.yaml into `settings`; keys it does not set keep their value.

@@ -1,5 +1,7 @@
 #include "state/statement.hpp"
 
+#include <ctime>
+
 namespace berkas::state {
 
 Statement::Statement(sqlite3* database, std::string_view sql)
@@ -43,6 +45,41 @@ double Statement::real(int column) const { return sqlite3_column_double(m_statem
 Error Statement::error(std::string_view what) const
 {
     return Error {"state", std::string(what) + ": " + sqlite3_errmsg(m_database), {}, {}};
+}
+
+Transaction::Transaction(sqlite3* database)
+    : m_database(database)
+{
+    sqlite3_exec(database, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+}
+
+Transaction::~Transaction()
+{
+    if (!m_committed)
+        sqlite3_exec(m_database, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+bool Transaction::commit()
+{
+    m_committed = sqlite3_exec(m_database, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+    return m_committed;
+}
+
+Expected<void> run(Statement& statement, std::string_view what)
+{
+    if (statement.step() != SQLITE_DONE)
+        return tl::unexpected(statement.error(what));
+    return {};
+}
+
+std::string now_utc()
+{
+    std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::tm utc {};
+    gmtime_r(&now, &utc);
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return stamp;
 }
 
 } // namespace berkas::state

@@ -34,4 +34,25 @@ private:
     sqlite3_stmt* m_statement = nullptr;
 };
 
+// A transaction that rolls back unless committed: an error half-way leaves
+// the database as it was.
+class Transaction {
+public:
+    explicit Transaction(sqlite3* database);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    bool commit();
+
+private:
+    sqlite3* m_database;
+    bool m_committed = false;
+};
+
+// Steps a statement that returns no rows.
+Expected<void> run(Statement& statement, std::string_view what);
+
+// The current time as stored in every table: UTC, ISO 8601, to the second.
+std::string now_utc();
+
 } // namespace berkas::state

@@ -37,45 +37,6 @@ CREATE TABLE IF NOT EXISTS rejections(
   sha256 TEXT PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
 )sql";
 
-std::string now_utc()
-{
-    std::time_t now = std::time(nullptr);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    return stamp;
-}
-
-// A transaction that rolls back unless committed: an error half-way leaves
-// the database as it was.
-class Transaction {
-public:
-    explicit Transaction(sqlite3* database) : m_database(database)
-    {
-        sqlite3_exec(database, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    }
-    ~Transaction()
-    {
-        if (!m_committed)
-            sqlite3_exec(m_database, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    bool commit()
-    {
-        m_committed = sqlite3_exec(m_database, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-        return m_committed;
-    }
-
-private:
-    sqlite3* m_database;
-    bool m_committed = false;
-};
-
-Expected<void> run(Statement& statement, std::string_view what)
-{
-    if (statement.step() != SQLITE_DONE)
-        return tl::unexpected(statement.error(what));
-    return {};
-}
-
 } // namespace
 
 Expected<std::unique_ptr<Store>> Store::open(const std::filesystem::path& database_path)

@@ -74,6 +74,10 @@ public:
     Expected<std::vector<CaseSummary>> list_cases();
     Expected<std::vector<RejectedFile>> list_rejections();
 
+    // The connection, for the stage's other record keepers (SubmissionLedger)
+    // that share this database: one connection, one set of locks per process.
+    sqlite3* connection() const { return m_database; }
+
 private:
     explicit Store(sqlite3* database);
     Expected<void> execute(const std::string& sql);

@@ -1,5 +1,6 @@
 // The walking skeleton end to end: generated scans in, the real berkas binary
 // with real Tesseract, result.json and PDFs out.
+#include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 #include "understanding/normalise.hpp"
 #include "util/file.hpp"
@@ -18,24 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CommandOutput {
-    int status = -1;
-    std::string output;
-};
+using berkas::testing::CommandOutput;
 
-CommandOutput run(const std::string& command)
-{
-    CommandOutput result;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (!pipe)
-        return result;
-    std::array<char, 4096> buffer {};
-    while (size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        result.output.append(buffer.data(), n);
-    int status = ::pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
+CommandOutput run(const std::string& command) { return berkas::testing::run_command(command); }
 
 json read_json(const fs::path& path)
 {
