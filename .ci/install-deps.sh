@@ -9,6 +9,7 @@ packages=(
   libpoppler-cpp-dev poppler-utils libqpdf-dev libpodofo-dev libhpdf-dev libqrencode-dev libzxing-dev
   libyaml-cpp-dev libexpected-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libkainjow-mustache-dev
   libssl-dev libgtest-dev libgmock-dev
+  libcurl4-openssl-dev libxlsxwriter-dev
   fonts-liberation2 fonts-dejavu-core
 )
 

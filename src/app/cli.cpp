@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include "app/commands.hpp"
+#include "app/commands_queue.hpp"
 #include "util/file.hpp"
 
 #include <CLI/CLI.hpp>
@@ -83,6 +84,8 @@ int run_commands(int argc, char** argv)
     auto* status = app.add_subcommand("status", "List the cases and their state");
     bool as_json = false;
     status->add_flag("--json", as_json, "Machine-readable output");
+    QueueCommandLine queue_commands;
+    add_queue_commands(app, queue_commands);
     auto* worker = app.add_subcommand("worker", "Internal: a reading worker process");
     worker->group(""); // hidden from --help
 
@@ -99,6 +102,8 @@ int run_commands(int argc, char** argv)
         std::cerr << "berkas: galat: " << settings.error().describe() << "\n";
         return exit_usage;
     }
+    if (auto code = run_queue_command(queue_commands, *settings))
+        return *code;
     if (run->parsed())
         return command_run_once(*settings);
     if (status->parsed())

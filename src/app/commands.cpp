@@ -2,6 +2,7 @@
 
 #include "app/cli.hpp"
 #include "app/commands_documents.hpp"
+#include "app/commands_queue.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/worker_main.hpp"
 #include "util/log.hpp"
@@ -55,11 +56,14 @@ int command_run_once(const pipeline::Settings& settings)
     auto pipeline = pipeline::Pipeline::create(settings, self_executable());
     if (!pipeline)
         return report_error(pipeline.error());
+    auto follow_up = FollowUp::open(settings);
+    if (!follow_up)
+        return report_error(follow_up.error());
     auto summary = (*pipeline)->run_once();
     if (!summary)
         return report_error(summary.error());
     print_summary(*summary);
-    return exit_ok;
+    return (*follow_up)->after_batch() ? exit_ok : exit_failure;
 }
 
 int command_watch(const pipeline::Settings& settings)
@@ -67,9 +71,15 @@ int command_watch(const pipeline::Settings& settings)
     auto pipeline = pipeline::Pipeline::create(settings, self_executable());
     if (!pipeline)
         return report_error(pipeline.error());
+    auto follow_up = FollowUp::open(settings);
+    if (!follow_up)
+        return report_error(follow_up.error());
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
-    auto watched = (*pipeline)->watch(stop_requested);
+    auto watched = (*pipeline)->watch(stop_requested, [&] {
+        (*follow_up)->after_batch();
+        (*follow_up)->daily_report();
+    });
     if (!watched)
         return report_error(watched.error());
     return exit_ok;

@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,7 +45,8 @@ public:
 
     // Keeps claiming and processing until `stop` is set; the step under way
     // is finished first, so nothing is left half-written.
-    Expected<void> watch(const std::atomic<bool>& stop);
+    // `after_pass` runs after every pass (the submission queue's follow-up).
+    Expected<void> watch(const std::atomic<bool>& stop, const std::function<void()>& after_pass = [] {});
 
     // Processes the given cases; a case whose inputs and rules are unchanged
     // since its last evaluation is left as it is.

@@ -257,12 +257,50 @@ void read_reading(const YAML::Node& node, Settings& settings)
         limits.orientation_min_confidence = static_cast<float>(*confidence);
 }
 
+double read_seconds(const YAML::Node& node, double value, std::string_view what, double minimum)
+{
+    read_into(node, value, what);
+    if (value < minimum)
+        fail(node, std::string(what) + " must be at least " + std::to_string(static_cast<int>(minimum)));
+    return value;
+}
+
+void read_submission(const YAML::Node& node, submission::TransportSettings& transport)
+{
+    reject_unknown_keys(node, {"transport", "endpoint", "token_file", "ca_file", "timeout", "backoff", "backoff_max",
+                               "max_attempts"});
+    std::string kind = submission::to_string(transport.kind);
+    read_into(node["transport"], kind, "transport");
+    if (kind != "folder" && kind != "http")
+        fail(node["transport"], "transport must be folder or http");
+    transport.kind = kind == "http" ? submission::TransportKind::http : submission::TransportKind::folder;
+    read_into(node["endpoint"], transport.endpoint, "endpoint");
+    std::string token_file = transport.token_file, ca_file = transport.ca_file;
+    read_into(node["token_file"], token_file, "token_file");
+    read_into(node["ca_file"], ca_file, "ca_file");
+    transport.token_file = token_file;
+    transport.ca_file = ca_file;
+    using std::chrono::milliseconds;
+    auto seconds_of = [](milliseconds value) { return static_cast<double>(value.count()) / 1000.0; };
+    transport.timeout = std::chrono::seconds(static_cast<long>(
+        read_seconds(node["timeout"], static_cast<double>(transport.timeout.count()), "timeout (seconds)", 1)));
+    transport.backoff = milliseconds(static_cast<long>(
+        1000 * read_seconds(node["backoff"], seconds_of(transport.backoff), "backoff (seconds)", 0)));
+    transport.backoff_max = milliseconds(static_cast<long>(
+        1000 * read_seconds(node["backoff_max"], seconds_of(transport.backoff_max), "backoff_max (seconds)", 0)));
+    read_into(node["max_attempts"], transport.max_attempts, "max_attempts");
+    if (transport.max_attempts < 1 || transport.max_attempts > 100)
+        fail(node["max_attempts"], "max_attempts must be between 1 and 100");
+    if (transport.kind == submission::TransportKind::http && transport.endpoint.empty())
+        fail(node, "the http transport needs an endpoint");
+}
+
 void read_root(const YAML::Node& root, Settings& settings, std::string_view source_name)
 {
     if (root.IsNull())
         return; // an empty file changes nothing
     reject_unknown_keys(root, {"office", "paths", "profile", "workers", "letter_number_format", "watch", "intake",
-                               "limits", "reading"});
+                               "limits", "reading", "submission"});
     if (root["intake"])
         read_intake(root["intake"], settings.intake);
     if (root["office"])
@@ -271,6 +309,8 @@ void read_root(const YAML::Node& root, Settings& settings, std::string_view sour
         read_paths(root["paths"], settings);
     if (root["watch"])
         read_watch(root["watch"], settings);
+    if (root["submission"])
+        read_submission(root["submission"], settings.submission);
     read_into(root["profile"], settings.profile, "profile");
     read_into(root["workers"], settings.workers, "workers");
     read_into(root["letter_number_format"], settings.letter_number_format, "letter_number_format");

@@ -3,6 +3,7 @@
 #include "generation/office.hpp"
 #include "pipeline/worker_pool.hpp"
 #include "reading/reader.hpp"
+#include "submission/transport.hpp"
 #include "util/expected.hpp"
 
 #include <chrono>
@@ -35,6 +36,7 @@ struct Settings {
     generation::Office office;
     reading::ReadLimits limits;   // `limits:` and `reading:` in berkas.yaml
     WorkerLimits worker_limits;   // `limits:`: memory, CPU and wall-clock time of each worker
+    submission::TransportSettings submission; // how approved cases reach BSrE
 };
 
 // Reads berkas.yaml into `settings`; keys it does not set keep their value.

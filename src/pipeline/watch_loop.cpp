@@ -33,7 +33,7 @@ void Pipeline::log_health(const RunSummary& last, const std::string& last_error)
     log::info(health_line(counts ? *counts : std::map<std::string, int> {}, last, last_error));
 }
 
-Expected<void> Pipeline::watch(const std::atomic<bool>& stop)
+Expected<void> Pipeline::watch(const std::atomic<bool>& stop, const std::function<void()>& after_pass)
 {
     auto mode = BERKAS_TRY(intake::watch_mode_from_string(m_settings.watch_mode));
     auto watcher = BERKAS_TRY(intake::InboxWatcher::create(m_settings.inbox, mode));
@@ -60,6 +60,7 @@ Expected<void> Pipeline::watch(const std::atomic<bool>& stop)
                 log::error("pemrosesan gagal, dicoba lagi: " + last_error);
             }
             next_rescan = Clock::now() + m_settings.rescan_interval;
+            after_pass();
         }
         if (Clock::now() >= next_health) {
             log_health(last, last_error);

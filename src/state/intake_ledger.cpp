@@ -133,6 +133,15 @@ Expected<std::vector<Claim>> IntakeLedger::claims_with_original_pending()
     return claims_where(m_database, "original = 'pending'");
 }
 
+Expected<std::optional<std::string>> IntakeLedger::content_of(const std::string& source)
+{
+    Statement query(m_database, "SELECT sha256 FROM claims WHERE source = ? ORDER BY id DESC LIMIT 1");
+    query.bind(1, source);
+    if (query.step() != SQLITE_ROW)
+        return std::nullopt;
+    return query.text(0);
+}
+
 Expected<std::vector<Claim>> IntakeLedger::active_claims() { return claims_where(m_database, "duplicate_of IS NULL"); }
 
 Expected<std::vector<Claim>> IntakeLedger::duplicate_claims()

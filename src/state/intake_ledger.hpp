@@ -52,6 +52,8 @@ public:
     Expected<bool> already_claimed(const std::string& source, const FileIdentity& identity);
 
     Expected<std::vector<Claim>> claims_with_original_pending();
+    // The content last claimed under this path relative to the inbox.
+    Expected<std::optional<std::string>> content_of(const std::string& source);
     Expected<std::vector<Claim>> active_claims(); // not duplicates
     Expected<std::vector<Claim>> duplicate_claims();
 

@@ -17,6 +17,17 @@ Error system_error(std::string_view what, const std::filesystem::path& path)
     return Error {"io", std::string(what) + ": " + std::strerror(errno), path.string(), {}};
 }
 
+void sync_directory(const std::filesystem::path& directory)
+{
+    int fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+} // namespace
+
 bool write_all(int fd, std::string_view content)
 {
     while (!content.empty()) {
@@ -29,17 +40,6 @@ bool write_all(int fd, std::string_view content)
     }
     return true;
 }
-
-void sync_directory(const std::filesystem::path& directory)
-{
-    int fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
-} // namespace
 
 Expected<std::string> read_file(const std::filesystem::path& path)
 {

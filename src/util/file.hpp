@@ -14,6 +14,9 @@ enum class Visibility { restricted, shared };
 
 Expected<std::string> read_file(const std::filesystem::path& path);
 
+// Writes all of `content` to a file descriptor, resuming after EINTR and short writes.
+bool write_all(int fd, std::string_view content);
+
 // Writes to a temporary file in the same folder, fsyncs it, renames it over
 // `path` and fsyncs the folder.
 Expected<void> write_file_atomic(const std::filesystem::path& path, std::string_view content,

@@ -32,6 +32,8 @@ inline CommandOutput run(const std::string& command)
     return result;
 }
 
+inline CommandOutput run_command(const std::string& command) { return run(command); }
+
 // The JSON in `path`, or a discarded value when it is missing or malformed.
 inline nlohmann::json read_json(const std::filesystem::path& path)
 {
