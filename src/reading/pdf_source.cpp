@@ -175,7 +175,7 @@ public:
             return result;
         }
         const poppler::rectf points = page->page_rect(poppler::crop_box);
-        const auto dpi = choose_render_dpi(points, m_limits, index);
+        const auto dpi = choose_render_dpi(points, limits_for_page(index), index);
         if (!dpi)
             return tl::unexpected(dpi.error());
         auto image = render(*page, points, *dpi, index);
@@ -186,6 +186,20 @@ public:
     }
 
 private:
+    // A scanned page is rendered at its scan's resolution, between
+    // min_scan_render_dpi and render_dpi: more pixels than the scanner took
+    // only cost OCR time, and fewer than 200 dpi garble small print.
+    ReadLimits limits_for_page(int index) const
+    {
+        ReadLimits limits = m_limits;
+        const auto page = static_cast<size_t>(index);
+        const int scan = page < m_structure.scan_dpi.size() ? m_structure.scan_dpi[page] : 0;
+        if (scan > 0)
+            limits.render_dpi = std::clamp(scan, std::min(limits.min_scan_render_dpi, limits.render_dpi),
+                                           limits.render_dpi);
+        return limits;
+    }
+
     std::string m_bytes;
     ReadLimits m_limits;
     PdfStructure m_structure;

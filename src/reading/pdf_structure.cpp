@@ -187,7 +187,60 @@ private:
             return make_error("too_many_pages",
                               "PDF has more than " + std::to_string(m_limits.max_pages) + " pages (the limit)");
         remember_content_streams(page.getKey("/Contents"));
+        m_structure.scan_dpi.push_back(scan_dpi_of(page));
         return {};
+    }
+
+    // The inherited value of a page attribute (/MediaBox, /Resources), looked
+    // up through at most a few parents.
+    static QPDFObjectHandle inherited(QPDFObjectHandle node, const char* key)
+    {
+        for (int depth = 0; depth < 16 && node.isDictionary(); ++depth) {
+            if (node.hasKey(key))
+                return node.getKey(key);
+            if (!node.hasKey("/Parent"))
+                break;
+            node = node.getKey("/Parent");
+        }
+        return QPDFObjectHandle::newNull();
+    }
+
+    static double longest_side_points(QPDFObjectHandle page)
+    {
+        QPDFObjectHandle box = inherited(page, "/MediaBox");
+        if (!box.isArray() || box.getArrayNItems() != 4)
+            return 0;
+        double values[4] = {};
+        for (int i = 0; i < 4; ++i) {
+            if (!box.getArrayItem(i).getValueAsNumber(values[i]))
+                return 0;
+        }
+        return std::max(std::abs(values[2] - values[0]), std::abs(values[3] - values[1]));
+    }
+
+    static int scan_dpi_of(QPDFObjectHandle page)
+    {
+        const double side = longest_side_points(page);
+        // Only dictionaries are asked for keys: qpdf warns otherwise, and a
+        // warning counts as damage in check_parser_warnings.
+        QPDFObjectHandle resources = inherited(page, "/Resources");
+        if (side <= 0 || !resources.isDictionary())
+            return 0;
+        QPDFObjectHandle images = resources.getKey("/XObject");
+        if (!images.isDictionary())
+            return 0;
+        long long longest_pixels = 0;
+        for (const std::string& name : images.getKeys()) {
+            QPDFObjectHandle image = images.getKey(name);
+            if (!image.isStream() || !image.getDict().getKey("/Subtype").isNameAndEquals("/Image"))
+                continue;
+            long long width = 0, height = 0;
+            QPDFObjectHandle dictionary = image.getDict();
+            dictionary.getKey("/Width").getValueAsInt(width);
+            dictionary.getKey("/Height").getValueAsInt(height);
+            longest_pixels = std::max({longest_pixels, width, height});
+        }
+        return static_cast<int>(static_cast<double>(longest_pixels) * 72.0 / side);
     }
 
     void remember_content_streams(QPDFObjectHandle contents)

@@ -34,6 +34,7 @@ struct ReadLimits {
 
     // --- rendering ---
     int render_dpi = 300;
+    int min_scan_render_dpi = 200; // a scanned page is rendered at its scan's resolution, at least this
     // A page too large for the pixel limits at render_dpi is rendered at a lower
     // resolution instead, but never below this: under 150 dpi OCR garbles
     // details such as "IV/c" (PERFORMANCE.md), so refusing is more honest.
