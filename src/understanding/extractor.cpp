@@ -1,7 +1,9 @@
 #include "understanding/extractor.hpp"
 
+#include "model/identity.hpp"
 #include "understanding/normalise.hpp"
 #include "understanding/page_text.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,36 +13,40 @@ namespace berkas::understanding {
 
 namespace {
 
+// How a label was found, best first: a form row ("NIP : …"), a row whose
+// separator OCR lost ("NIP 1985…"), a signature line ("NIP. 1965…", the
+// signatory's, never the applicant's on a letter or an SK).
+enum class HitKind { row = 0, bare = 1, signature = 2 };
+
 struct LabelHit {
     size_t line = 0;
+    size_t label_length = 0;
     std::string rest; // the line after the label, as printed
-    bool has_colon = false;
+    HitKind kind = HitKind::row;
 };
 
-// Skips list markers such as "1.", "a." or "-" that forms put before labels.
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// Skips what OCR and forms put before a label: list markers ("1.", "2,", "a."),
+// stray marks ("“", ".|", "—") — at most a few characters, none of them letters.
 size_t skip_list_marker(std::string_view line)
 {
+    if (line.size() > 2 && is_letter(line[0]) && line[1] == '.' && line[2] == ' ')
+        return 3; // "a. Nama"
     size_t i = 0;
-    while (i < line.size() && (std::isdigit(static_cast<unsigned char>(line[i])) || line[i] == '-'))
+    while (i < line.size() && i < 8 && !is_letter(line[i]))
         ++i;
-    if (i == 0 && line.size() > 2 && std::isalpha(static_cast<unsigned char>(line[0])) && line[1] == '.' &&
-        line[2] == ' ')
-        i = 1;
-    if (i > 0 && i < line.size() && (line[i] == '.' || line[i] == ')'))
-        ++i;
-    while (i < line.size() && line[i] == ' ')
-        ++i;
-    return i;
+    return i < line.size() && is_letter(line[i]) ? i : 0;
 }
 
 // The longest label that starts the line and is not the start of a longer word.
-std::optional<size_t> label_length_at_start(std::string_view line, const FieldRule& rule)
+std::optional<size_t> label_length_at_start(std::string_view line, const std::vector<std::string>& labels)
 {
     std::optional<size_t> best;
-    for (const std::string& label : rule.labels) {
+    for (const std::string& label : labels) {
         if (line.substr(0, label.size()) != label)
             continue;
-        if (line.size() > label.size() && std::isalpha(static_cast<unsigned char>(line[label.size()])))
+        if (line.size() > label.size() && is_letter(line[label.size()]))
             continue;
         if (!best || label.size() > *best)
             best = label.size();
@@ -48,50 +54,242 @@ std::optional<size_t> label_length_at_start(std::string_view line, const FieldRu
     return best;
 }
 
+HitKind kind_of(std::string_view rest)
+{
+    size_t separator = rest.find_first_of(":;");
+    if (separator != std::string_view::npos && separator < 6)
+        return HitKind::row;
+    if (!rest.empty() && rest[0] == '.')
+        return HitKind::signature;
+    return HitKind::bare;
+}
+
 std::vector<LabelHit> find_label_hits(const NormalisedPage& page, const FieldRule& rule)
 {
     std::vector<LabelHit> hits;
     for (size_t i = 0; i < page.lines.size(); ++i) {
         size_t marker = skip_list_marker(page.lines[i]);
-        auto length = label_length_at_start(std::string_view(page.lines[i]).substr(marker), rule);
+        auto length = label_length_at_start(std::string_view(page.lines[i]).substr(marker), rule.labels);
         if (!length)
             continue;
         // The lower-cased and printed lines have the same byte offsets: only ASCII changed.
         std::string rest = page.raw[i].substr(std::min(page.raw[i].size(), marker + *length));
-        bool colon = rest.find_first_of(":;") != std::string::npos && rest.find_first_of(":;") < 4;
-        hits.push_back(LabelHit {i, rest, colon});
+        hits.push_back(LabelHit {i, *length, rest, kind_of(rest)});
     }
-    // Form rows ("NIP : …") before signature lines ("NIP. …").
-    std::stable_sort(hits.begin(), hits.end(),
-                     [](const LabelHit& a, const LabelHit& b) { return a.has_colon && !b.has_colon; });
+    // Form rows before signature lines; among rows, the most specific label
+    // ("pangkat/golongan baru" before "pangkat/golongan").
+    std::stable_sort(hits.begin(), hits.end(), [](const LabelHit& a, const LabelHit& b) {
+        if (a.kind != b.kind)
+            return a.kind < b.kind;
+        return a.label_length > b.label_length;
+    });
     return hits;
 }
 
-std::optional<std::string> read_value(const FieldRule& rule, const LabelHit& hit, const NormalisedPage& page)
+bool is_label_line(std::string_view lower_line, const DocumentRules& rules)
 {
+    size_t marker = skip_list_marker(lower_line);
+    for (const FieldRule& rule : rules.fields)
+        if (label_length_at_start(lower_line.substr(marker), rule.labels))
+            return true;
+    return false;
+}
+
+// Tesseract sometimes reads a form as two columns: first every label, then
+// every ": value". Such a run of bare labels is paired, in order, with the
+// run of value lines that follows it.
+void rejoin_label_columns(NormalisedPage& page, const DocumentRules& rules)
+{
+    auto bare_label = [&](size_t i) {
+        std::string_view line = page.lines[i];
+        size_t marker = skip_list_marker(line);
+        for (const FieldRule& rule : rules.fields) {
+            auto length = label_length_at_start(line.substr(marker), rule.labels);
+            if (length && line.find_first_not_of(" :;.", marker + *length) == std::string_view::npos)
+                return true;
+        }
+        return false;
+    };
+    auto value_line = [&](size_t i) { return page.lines[i][0] == ':' || page.lines[i][0] == ';'; };
+    for (size_t start = 0; start < page.lines.size(); ++start) {
+        size_t end = start;
+        while (end < page.lines.size() && bare_label(end))
+            ++end;
+        if (end - start < 2)
+            continue;
+        size_t values = end;
+        while (values < page.lines.size() && values < end + 6 && !value_line(values))
+            ++values;
+        for (size_t label = start; label < end && values < page.lines.size() && value_line(values); ++label, ++values) {
+            page.raw[label] += " " + page.raw[values];
+            page.lines[label] += " " + page.lines[values];
+            page.raw[values].clear();
+            page.lines[values].assign(1, '\x01'); // consumed: matches no label and no value
+        }
+        start = end - 1;
+    }
+}
+
+bool is_structured(const FieldRule& rule, const std::string& digits)
+{
+    switch (rule.structure) {
+    case Structure::nik:
+        return read_nik(digits).defects.empty();
+    case Structure::nip:
+        return read_nip(digits, 2100).defects.empty();
+    case Structure::none:
+        return true;
+    }
+    return true;
+}
+
+// The digits of an identifier split over two lines ("NIK :6171" … "025504960100").
+std::optional<std::string> continued_identifier(const FieldRule& rule, const LabelHit& hit, const NormalisedPage& page)
+{
+    std::string head;
+    for (char c : hit.rest)
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            head += c;
+    if (head.empty() || head.size() >= rule.length)
+        return std::nullopt;
+    for (size_t next = hit.line + 1; next < page.raw.size() && next <= hit.line + 8; ++next) {
+        auto tail = read_identifier(page.raw[next], rule.length - head.size());
+        if (tail && page.raw[next].find_first_of("abcdefghijkmnpqrtuvwxyz") == std::string::npos) {
+            std::string whole = head + *tail;
+            return is_structured(rule, whole) ? std::optional(whole) : std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+// A name wrapped onto the next line, as on the KTP: "WISNU MARKUS" / "PURNOMO".
+std::string with_wrapped_name(const std::string& name, size_t line, const NormalisedPage& page,
+                              const DocumentRules& rules)
+{
+    if (line + 1 >= page.raw.size() || name != to_upper_ascii(name))
+        return name;
+    std::string next = read_name(page.raw[line + 1]);
+    bool capitals_only = !next.empty() && std::all_of(next.begin(), next.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) || c == ' ' || c == '\'';
+    });
+    if (!capitals_only || next.size() < 3 || std::count(next.begin(), next.end(), ' ') > 2 ||
+        is_label_line(page.lines[line + 1], rules))
+        return name;
+    return name + " " + next;
+}
+
+// The vocabulary entry the text starts with, tolerating OCR slips:
+// "PEREMPUAN Gol. Darah: O" → "PEREMPUAN".
+std::optional<std::string> from_vocabulary(const FieldRule& rule, const std::string& text)
+{
+    std::string lower = to_lower_ascii(text);
+    for (const std::string& value : rule.values) {
+        std::string wanted = to_lower_ascii(value);
+        std::string_view start = std::string_view(lower).substr(0, wanted.size() + 1);
+        if (contains_fuzzy(start, wanted))
+            return value;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> value_from(const FieldRule& rule, std::string_view text)
+{
+    if (!rule.values.empty()) {
+        std::string value = read_text(text);
+        return value.empty() ? std::nullopt : from_vocabulary(rule, value);
+    }
     switch (rule.kind) {
     case FieldKind::digits:
-        return read_identifier(hit.rest, rule.length);
-    case FieldKind::email: {
-        if (auto email = read_email(hit.rest))
-            return email;
-        // A long address is sometimes wrapped onto the next line.
-        if (hit.line + 1 < page.raw.size())
-            return read_email(hit.rest + page.raw[hit.line + 1]);
-        return std::nullopt;
-    }
+        return read_identifier(text, rule.length);
+    case FieldKind::email:
+        return read_email(text);
     case FieldKind::phone:
-        return read_phone(hit.rest);
+        return read_phone(text);
+    case FieldKind::date:
+        return read_date(text);
     case FieldKind::name: {
-        std::string name = read_name(hit.rest);
+        std::string name = read_name(text);
         return name.size() >= 3 ? std::optional(name) : std::nullopt;
     }
     case FieldKind::text: {
-        std::string text = read_text(hit.rest);
-        return text.empty() ? std::nullopt : std::optional(text);
+        std::string value = read_text(text);
+        return value.empty() ? std::nullopt : std::optional(value);
     }
     }
     return std::nullopt;
+}
+
+bool has_value_text(std::string_view rest)
+{
+    return std::any_of(rest.begin(), rest.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+std::optional<std::string> read_value(const FieldRule& rule, const LabelHit& hit, const NormalisedPage& page,
+                                      const DocumentRules& rules)
+{
+    if (auto value = value_from(rule, hit.rest)) {
+        if (rule.kind == FieldKind::name)
+            return with_wrapped_name(*value, hit.line, page, rules);
+        return value;
+    }
+    if (rule.kind == FieldKind::digits)
+        if (auto joined = continued_identifier(rule, hit, page))
+            return joined;
+    bool has_next = hit.line + 1 < page.raw.size() && !is_label_line(page.lines[hit.line + 1], rules);
+    if (!has_next)
+        return std::nullopt;
+    // An e-mail address too long for its cell continues on the next line.
+    if (rule.kind == FieldKind::email)
+        return read_email(hit.rest + page.raw[hit.line + 1]);
+    // A label alone on its line: the value is on the next one.
+    if (!has_value_text(hit.rest))
+        return value_from(rule, page.raw[hit.line + 1]);
+    return std::nullopt;
+}
+
+std::optional<std::string> from_patterns(const FieldRule& rule, const NormalisedPage& page)
+{
+    for (const FieldPattern& pattern : rule.patterns) {
+        size_t searched = pattern.region == Region::top ? page.top_line_count : page.raw.size();
+        for (size_t i = 0; i < searched; ++i) {
+            std::smatch match;
+            if (std::regex_search(page.raw[i], match, pattern.regex))
+                if (auto value = value_from(rule, match[1].str()))
+                    return value;
+        }
+    }
+    return std::nullopt;
+}
+
+// A number with the structure of a NIK or NIP on a row whose label OCR
+// garbled ("PAN : 19911101 202012 1 003"); never a signature line ("NIP. …").
+std::optional<std::string> unlabelled_identifier(const FieldRule& rule, const NormalisedPage& page)
+{
+    if (rule.kind != FieldKind::digits || rule.structure == Structure::none)
+        return std::nullopt;
+    for (size_t i = 0; i < page.raw.size(); ++i) {
+        const std::string& line = page.raw[i];
+        size_t separator = line.find_first_of(":;");
+        if (separator == std::string::npos || separator > 24 || page.lines[i].find("nip.") != std::string::npos)
+            continue;
+        auto digits = read_identifier(line.substr(separator + 1), rule.length);
+        if (digits && is_structured(rule, *digits))
+            return digits;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> read_field(const FieldRule& rule, const NormalisedPage& page, const DocumentRules& rules)
+{
+    for (const LabelHit& hit : find_label_hits(page, rule)) {
+        if (hit.kind == HitKind::signature && rule.kind == FieldKind::digits)
+            continue; // "NIP. …" under a signature is the signatory's
+        if (auto value = read_value(rule, hit, page, rules))
+            return value;
+    }
+    if (auto value = from_patterns(rule, page))
+        return value;
+    return unlabelled_identifier(rule, page);
 }
 
 bool reads_from(const FieldRule& rule, DocumentType type)
@@ -99,21 +297,40 @@ bool reads_from(const FieldRule& rule, DocumentType type)
     return std::find(rule.sources.begin(), rule.sources.end(), type) != rule.sources.end();
 }
 
+// The part of the page about the applicant: after the first line with one of
+// the type's `fields_after` phrases, or the whole page.
+NormalisedPage applicant_section(const NormalisedPage& page, const TypeRule* type_rule)
+{
+    if (!type_rule || type_rule->fields_after.empty())
+        return page;
+    for (size_t i = 0; i < page.lines.size(); ++i) {
+        for (const std::string& phrase : type_rule->fields_after) {
+            if (!contains_fuzzy(page.lines[i], phrase))
+                continue;
+            NormalisedPage section;
+            section.lines.assign(page.lines.begin() + static_cast<long>(i), page.lines.end());
+            section.raw.assign(page.raw.begin() + static_cast<long>(i), page.raw.end());
+            section.top_line_count = page.top_line_count > i ? page.top_line_count - i : 0;
+            return section;
+        }
+    }
+    return page;
+}
+
 } // namespace
 
 FieldMap extract_fields(std::string_view page_text, DocumentType type, const DocumentRules& rules)
 {
     NormalisedPage page = normalise_page(page_text);
+    rejoin_label_columns(page, rules);
+    NormalisedPage about_applicant = applicant_section(page, rules.type_rule(type));
     FieldMap fields;
     for (const FieldRule& rule : rules.fields) {
         if (!reads_from(rule, type))
             continue;
-        for (const LabelHit& hit : find_label_hits(page, rule)) {
-            if (auto value = read_value(rule, hit, page)) {
-                fields[rule.name] = *value;
-                break;
-            }
-        }
+        const NormalisedPage& searched = rule.subject == Subject::applicant ? about_applicant : page;
+        if (auto value = read_field(rule, searched, rules))
+            fields[rule.name] = *value;
     }
     return fields;
 }
