@@ -5,44 +5,78 @@
 #include "understanding/extractor.hpp"
 
 #include "util/disjoint_sets.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
+#include <set>
 
 namespace berkas::understanding {
 
 namespace {
 
-void add_page(Document& document, const PageText& page, const DocumentRules& rules)
+// A document as it is being read, with the identifiers it nearly read.
+struct ReadDocument {
+    Document document;
+    FieldMap near_misses;
+};
+
+void add_page(ReadDocument& read, const PageText& page, const DocumentRules& rules)
 {
+    Document& document = read.document;
     document.pages.push_back(page.number);
-    for (auto& [name, value] : extract_fields(page.text, document.type, rules))
+    PageReading reading = read_page_fields(page.text, document.type, rules);
+    for (auto& [name, value] : reading.fields)
         document.fields.emplace(name, value); // the first page that has a field wins
+    for (auto& [name, value] : reading.near_misses)
+        read.near_misses.emplace(name, value);
 }
 
-std::vector<Document> documents_of_file(const SourcePages& file, const DocumentRules& rules)
+std::vector<ReadDocument> documents_of_file(const SourcePages& file, const DocumentRules& rules)
 {
-    std::vector<Document> documents;
+    std::vector<ReadDocument> documents;
     int previous_page = -1; // the last page that was not blank
     for (const PageText& page : file.pages) {
         if (page.source == TextSource::blank)
             continue; // a blank page neither starts nor ends a document
         DocumentType type = classify_page(page.text, rules).type;
         bool continues_previous = !documents.empty() && previous_page >= 0 &&
-                                  (type == documents.back().type || type == DocumentType::unknown) &&
-                                  documents.back().pages.back() == previous_page;
-        if (!continues_previous)
-        {
-            Document document;
-            document.type = type;
-            document.source = file.source;
-            documents.push_back(std::move(document));
+                                  (type == documents.back().document.type || type == DocumentType::unknown) &&
+                                  documents.back().document.pages.back() == previous_page;
+        if (!continues_previous) {
+            ReadDocument read;
+            read.document.type = type;
+            read.document.source = file.source;
+            documents.push_back(std::move(read));
         }
         add_page(documents.back(), page, rules);
         previous_page = page.number;
     }
     return documents;
+}
+
+// A number read with one digit added or dropped is taken as the value another
+// document of the case carries, when that is the only value it can be: the
+// KTP then confirms the form's NIK despite OCR's extra digit. A number that
+// differs otherwise stays unread (and a real difference is never hidden).
+void confirm_near_misses(std::vector<ReadDocument>& documents)
+{
+    for (ReadDocument& read : documents) {
+        for (const auto& [field, digits] : read.near_misses) {
+            if (read.document.fields.count(field))
+                continue;
+            std::set<std::string> confirmed;
+            for (const ReadDocument& other : documents) {
+                auto value = other.document.fields.find(field);
+                if (&other != &read && value != other.document.fields.end() && edit_distance(digits, value->second) == 1)
+                    confirmed.insert(value->second);
+            }
+            if (confirmed.size() == 1)
+                read.document.fields[field] = *confirmed.begin();
+        }
+    }
 }
 
 void note_unread_key_fields(Document& document, const DocumentRules& rules)
@@ -181,15 +215,49 @@ std::optional<FieldValue> most_trusted(const FieldRule& rule, const std::vector<
     return std::nullopt;
 }
 
+std::string letters_of(std::string_view text)
+{
+    std::string letters;
+    for (char c : text)
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return letters;
+}
+
+// Two documents may give one address with an OCR slip ("purnomo" read as
+// "pumomo"). Addresses are made from names, so of readings a slip or two
+// apart, the one whose local part is closest to the applicant's name wins.
+FieldValue email_most_like_name(const FieldValue& chosen, const std::string& name, const std::vector<Document>& documents)
+{
+    std::string name_letters = letters_of(name_without_titles(name));
+    auto distance_to_name = [&](const std::string& email) {
+        return edit_distance(letters_of(email.substr(0, email.find('@'))), name_letters);
+    };
+    FieldValue best = chosen;
+    for (const Document& document : documents) {
+        auto email = document.fields.find("email");
+        if (document.other_person || email == document.fields.end() || email->second == best.value ||
+            edit_distance(email->second, chosen.value) > 2)
+            continue;
+        if (distance_to_name(email->second) < distance_to_name(best.value))
+            best = located(document, email->second);
+    }
+    return best;
+}
+
 } // namespace
 
 std::vector<Document> find_documents(const std::vector<SourcePages>& files, const DocumentRules& rules)
 {
-    std::vector<Document> documents;
+    std::vector<ReadDocument> read;
     for (const SourcePages& file : files) {
         auto found = documents_of_file(file, rules);
-        documents.insert(documents.end(), found.begin(), found.end());
+        read.insert(read.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
+    confirm_near_misses(read);
+    std::vector<Document> documents;
+    for (ReadDocument& one : read)
+        documents.push_back(std::move(one.document));
     for (Document& document : documents)
         note_unread_key_fields(document, rules);
     mark_other_people(documents);
@@ -211,6 +279,8 @@ Applicant identify_applicant(const std::vector<Document>& documents, const Docum
         else if (rule.name == "email") applicant.email = value;
         else applicant.other[rule.name] = *value;
     }
+    if (applicant.email && applicant.nama)
+        applicant.email = email_most_like_name(*applicant.email, applicant.nama->value, documents);
     return applicant;
 }
 

@@ -95,89 +95,6 @@ bool is_label_line(std::string_view lower_line, const DocumentRules& rules)
     return false;
 }
 
-// Tesseract sometimes reads a form as two columns: first every label, then
-// every ": value". Such a run of bare labels is paired, in order, with the
-// run of value lines that follows it.
-void rejoin_label_columns(NormalisedPage& page, const DocumentRules& rules)
-{
-    auto bare_label = [&](size_t i) {
-        std::string_view line = page.lines[i];
-        size_t marker = skip_list_marker(line);
-        for (const FieldRule& rule : rules.fields) {
-            auto length = label_length_at_start(line.substr(marker), rule.labels);
-            if (length && line.find_first_not_of(" :;.", marker + *length) == std::string_view::npos)
-                return true;
-        }
-        return false;
-    };
-    auto value_line = [&](size_t i) { return page.lines[i][0] == ':' || page.lines[i][0] == ';'; };
-    for (size_t start = 0; start < page.lines.size(); ++start) {
-        size_t end = start;
-        while (end < page.lines.size() && bare_label(end))
-            ++end;
-        if (end - start < 2)
-            continue;
-        size_t values = end;
-        while (values < page.lines.size() && values < end + 6 && !value_line(values))
-            ++values;
-        for (size_t label = start; label < end && values < page.lines.size() && value_line(values); ++label, ++values) {
-            page.raw[label] += " " + page.raw[values];
-            page.lines[label] += " " + page.lines[values];
-            page.raw[values].clear();
-            page.lines[values].assign(1, '\x01'); // consumed: matches no label and no value
-        }
-        start = end - 1;
-    }
-}
-
-bool is_structured(const FieldRule& rule, const std::string& digits)
-{
-    switch (rule.structure) {
-    case Structure::nik:
-        return read_nik(digits).defects.empty();
-    case Structure::nip:
-        return read_nip(digits, 2100).defects.empty();
-    case Structure::none:
-        return true;
-    }
-    return true;
-}
-
-// The digits of an identifier split over two lines ("NIK :6171" … "025504960100").
-std::optional<std::string> continued_identifier(const FieldRule& rule, const LabelHit& hit, const NormalisedPage& page)
-{
-    std::string head;
-    for (char c : hit.rest)
-        if (std::isdigit(static_cast<unsigned char>(c)))
-            head += c;
-    if (head.empty() || head.size() >= rule.length)
-        return std::nullopt;
-    for (size_t next = hit.line + 1; next < page.raw.size() && next <= hit.line + 8; ++next) {
-        auto tail = read_identifier(page.raw[next], rule.length - head.size());
-        if (tail && page.raw[next].find_first_of("abcdefghijkmnpqrtuvwxyz") == std::string::npos) {
-            std::string whole = head + *tail;
-            return is_structured(rule, whole) ? std::optional(whole) : std::nullopt;
-        }
-    }
-    return std::nullopt;
-}
-
-// A name wrapped onto the next line, as on the KTP: "WISNU MARKUS" / "PURNOMO".
-std::string with_wrapped_name(const std::string& name, size_t line, const NormalisedPage& page,
-                              const DocumentRules& rules)
-{
-    if (line + 1 >= page.raw.size() || name != to_upper_ascii(name))
-        return name;
-    std::string next = read_name(page.raw[line + 1]);
-    bool capitals_only = !next.empty() && std::all_of(next.begin(), next.end(), [](char c) {
-        return std::isupper(static_cast<unsigned char>(c)) || c == ' ' || c == '\'';
-    });
-    if (!capitals_only || next.size() < 3 || std::count(next.begin(), next.end(), ' ') > 2 ||
-        is_label_line(page.lines[line + 1], rules))
-        return name;
-    return name + " " + next;
-}
-
 // The vocabulary entry the text starts with, tolerating OCR slips:
 // "PEREMPUAN Gol. Darah: O" → "PEREMPUAN".
 std::optional<std::string> from_vocabulary(const FieldRule& rule, const std::string& text)
@@ -209,7 +126,8 @@ std::optional<std::string> value_from(const FieldRule& rule, std::string_view te
         return read_date(text);
     case FieldKind::name: {
         std::string name = read_name(text);
-        return name.size() >= 3 ? std::optional(name) : std::nullopt;
+        bool has_digit = std::any_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        return name.size() >= 3 && !has_digit ? std::optional(name) : std::nullopt;
     }
     case FieldKind::text: {
         std::string value = read_text(text);
@@ -217,6 +135,129 @@ std::optional<std::string> value_from(const FieldRule& rule, std::string_view te
     }
     }
     return std::nullopt;
+}
+
+bool starts_with_separator(std::string_view line) { return !line.empty() && (line[0] == ':' || line[0] == ';'); }
+
+// A line that is only a label: one of the rules' labels, or a short run of
+// words in label case without digits or separator ("Agama", "Status
+// Perkawinan"; never a heading in capitals such as "KOTA PONTIANAK").
+bool is_bare_label(std::string_view line, std::string_view printed, const DocumentRules& rules, bool& of_a_field)
+{
+    size_t marker = skip_list_marker(line);
+    for (const FieldRule& rule : rules.fields) {
+        auto length = label_length_at_start(line.substr(marker), rule.labels);
+        if (length && line.find_first_not_of(" :;.", marker + *length) == std::string_view::npos) {
+            of_a_field = true;
+            return true;
+        }
+    }
+    bool words_only = std::all_of(line.begin(), line.end(), [](char c) { return is_letter(c) || c == ' ' || c == '/'; });
+    bool label_case = std::any_of(printed.begin(), printed.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    return words_only && label_case && line.size() <= 25 && std::count(line.begin(), line.end(), ' ') <= 2;
+}
+
+const FieldRule* field_labelled(std::string_view line, const DocumentRules& rules)
+{
+    size_t marker = skip_list_marker(line);
+    for (const FieldRule& rule : rules.fields)
+        if (label_length_at_start(line.substr(marker), rule.labels))
+            return &rule;
+    return nullptr;
+}
+
+bool pairs_make_sense(const NormalisedPage& page, size_t first_label, const std::vector<size_t>& values,
+                      const DocumentRules& rules)
+{
+    for (size_t k = 0; k < values.size(); ++k) {
+        const FieldRule* rule = field_labelled(page.lines[first_label + k], rules);
+        if (rule && !value_from(*rule, page.raw[values[k]]))
+            return false;
+    }
+    return true;
+}
+
+// Tesseract sometimes reads a form as two columns: first the labels, then
+// ": value" lines further down (other text may come between). A run of bare
+// labels that names at least one field is paired, in order, with the value
+// lines that follow it.
+void rejoin_label_columns(NormalisedPage& page, const DocumentRules& rules)
+{
+    constexpr size_t value_window = 25; // lines after the labels in which their values may appear
+    for (size_t start = 0; start < page.lines.size(); ++start) {
+        bool names_a_field = false;
+        size_t end = start;
+        while (end < page.lines.size() && is_bare_label(page.lines[end], page.raw[end], rules, names_a_field))
+            ++end;
+        if (end - start < 2 || !names_a_field)
+            continue;
+        std::vector<size_t> values;
+        for (size_t i = end; i < page.lines.size() && i < end + value_window && values.size() < end - start; ++i)
+            if (starts_with_separator(page.lines[i]))
+                values.push_back(i);
+        // Tesseract may also reorder the value blocks: pair only when every
+        // field's value makes sense for it (a date for a date, no digits in a name).
+        if (!pairs_make_sense(page, start, values, rules)) {
+            start = end - 1;
+            continue;
+        }
+        for (size_t k = 0; k < values.size(); ++k) {
+            size_t label = start + k, value = values[k];
+            page.raw[label] += " " + page.raw[value];
+            page.lines[label] += " " + page.lines[value];
+            page.raw[value].clear();
+            page.lines[value].assign(1, '\x01'); // consumed: matches no label and no value
+        }
+        start = end - 1;
+    }
+}
+
+bool is_structured(const FieldRule& rule, const std::string& digits)
+{
+    switch (rule.structure) {
+    case Structure::nik:
+        return read_nik(digits).defects.empty();
+    case Structure::nip:
+        return read_nip(digits, 2100).defects.empty();
+    case Structure::none:
+        return true;
+    }
+    return true;
+}
+
+// The digits of an identifier split over two lines ("NIK :6171" … "025504960100").
+std::optional<std::string> continued_identifier(const FieldRule& rule, const LabelHit& hit, const NormalisedPage& page)
+{
+    std::string head;
+    for (char c : hit.rest)
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            head += c;
+    if (head.empty() || head.size() >= rule.length)
+        return std::nullopt;
+    for (size_t next = hit.line + 1; next < page.raw.size() && next <= hit.line + 20; ++next) {
+        auto tail = read_identifier(page.raw[next], rule.length - head.size());
+        if (tail && page.raw[next].find_first_of("abcdefghijkmnpqrtuvwxyz") == std::string::npos) {
+            std::string whole = head + *tail;
+            return is_structured(rule, whole) ? std::optional(whole) : std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+// A name wrapped onto the next line, as on the KTP: "WISNU MARKUS" / "PURNOMO".
+std::string with_wrapped_name(const std::string& name, size_t line, const NormalisedPage& page,
+                              const DocumentRules& rules)
+{
+    if (line + 1 >= page.raw.size() || name != to_upper_ascii(name))
+        return name;
+    std::string next = read_name(page.raw[line + 1]);
+    bool capitals_only = !next.empty() && std::all_of(next.begin(), next.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) || c == ' ' || c == '\'';
+    });
+    if (!capitals_only || next.size() < 3 || std::count(next.begin(), next.end(), ' ') > 2 ||
+        is_label_line(page.lines[line + 1], rules))
+        return name;
+    return name + " " + next;
 }
 
 bool has_value_text(std::string_view rest)
@@ -241,8 +282,9 @@ std::optional<std::string> read_value(const FieldRule& rule, const LabelHit& hit
     // An e-mail address too long for its cell continues on the next line.
     if (rule.kind == FieldKind::email)
         return read_email(hit.rest + page.raw[hit.line + 1]);
-    // A label alone on its line: the value is on the next one.
-    if (!has_value_text(hit.rest))
+    // A label alone on its line: its value is on the next one, as ": value"
+    // (a bare word there is more likely the next label, e.g. "Agama").
+    if (!has_value_text(hit.rest) && starts_with_separator(page.lines[hit.line + 1]))
         return value_from(rule, page.raw[hit.line + 1]);
     return std::nullopt;
 }
@@ -319,20 +361,43 @@ NormalisedPage applicant_section(const NormalisedPage& page, const TypeRule* typ
 
 } // namespace
 
-FieldMap extract_fields(std::string_view page_text, DocumentType type, const DocumentRules& rules)
+namespace {
+
+// An identifier on its label row with one digit too many or too few.
+std::optional<std::string> near_miss(const FieldRule& rule, const NormalisedPage& page)
+{
+    for (const LabelHit& hit : find_label_hits(page, rule)) {
+        std::string digits = numeric_run(hit.rest);
+        if (hit.kind != HitKind::signature && (digits.size() + 1 == rule.length || digits.size() == rule.length + 1))
+            return digits;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+PageReading read_page_fields(std::string_view page_text, DocumentType type, const DocumentRules& rules)
 {
     NormalisedPage page = normalise_page(page_text);
     rejoin_label_columns(page, rules);
     NormalisedPage about_applicant = applicant_section(page, rules.type_rule(type));
-    FieldMap fields;
+    PageReading reading;
     for (const FieldRule& rule : rules.fields) {
         if (!reads_from(rule, type))
             continue;
         const NormalisedPage& searched = rule.subject == Subject::applicant ? about_applicant : page;
         if (auto value = read_field(rule, searched, rules))
-            fields[rule.name] = *value;
+            reading.fields[rule.name] = *value;
+        else if (rule.kind == FieldKind::digits)
+            if (auto digits = near_miss(rule, searched))
+                reading.near_misses[rule.name] = *digits;
     }
-    return fields;
+    return reading;
+}
+
+FieldMap extract_fields(std::string_view page_text, DocumentType type, const DocumentRules& rules)
+{
+    return read_page_fields(page_text, type, rules).fields;
 }
 
 } // namespace berkas::understanding

@@ -176,24 +176,48 @@ std::optional<std::string> read_date(std::string_view text)
     return std::nullopt;
 }
 
-std::optional<std::string> read_identifier(std::string_view text, size_t length)
+namespace {
+
+// The first run of numeric groups, e.g. "19850312 201001 1 004".
+std::vector<std::string> numeric_groups(std::string_view text)
 {
-    std::string digits;
+    std::vector<std::string> groups;
     std::string cleaned = strip_separators(text); // tokens() views into it
     for (std::string_view token : tokens(cleaned)) {
-        auto numeric = numeric_token(token, !digits.empty());
+        auto numeric = numeric_token(token, !groups.empty());
         if (!numeric) {
-            if (!digits.empty())
+            if (!groups.empty())
                 break;
             continue; // words before the number, e.g. "NIP. Pembina"
         }
-        digits += *numeric;
-        if (digits.size() >= length)
-            break;
+        groups.push_back(*numeric);
     }
-    if (digits.size() != length)
-        return std::nullopt;
+    return groups;
+}
+
+} // namespace
+
+std::string numeric_run(std::string_view text)
+{
+    std::string digits;
+    for (const std::string& group : numeric_groups(text))
+        digits += group;
     return digits;
+}
+
+std::optional<std::string> read_identifier(std::string_view text, size_t length)
+{
+    std::vector<std::string> groups = numeric_groups(text);
+    // Consecutive groups that make exactly `length` digits; a stray group in
+    // front (a colon read as "..1") is skipped.
+    for (size_t first = 0; first < groups.size(); ++first) {
+        std::string digits;
+        for (size_t i = first; i < groups.size() && digits.size() < length; ++i)
+            digits += groups[i];
+        if (digits.size() == length)
+            return digits;
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> read_email(std::string_view text)
@@ -216,7 +240,8 @@ std::optional<std::string> read_email(std::string_view text)
     std::string address = to_lower_ascii(match.str());
     while (!address.empty() && (address.back() == '.' || address.back() == '-'))
         address.pop_back();
-    return address;
+    size_t start = address.find_first_not_of("._%+-"); // a mark before the address, "-rudi.lubis@…"
+    return start == std::string::npos ? std::nullopt : std::optional(address.substr(start));
 }
 
 std::optional<std::string> read_phone(std::string_view text)
@@ -235,7 +260,14 @@ std::optional<std::string> read_phone(std::string_view text)
     return digits;
 }
 
-std::string read_name(std::string_view text) { return strip_marks(text); }
+std::string read_name(std::string_view text)
+{
+    std::string name = strip_marks(text);
+    size_t first_letter = 0; // a name starts with a letter: "4 KARTIKA" is a misread mark and a name
+    while (first_letter < name.size() && !std::isalpha(static_cast<unsigned char>(name[first_letter])))
+        ++first_letter;
+    return name.substr(first_letter);
+}
 
 std::string read_text(std::string_view text) { return strip_marks(text); }
 

@@ -15,6 +15,10 @@ namespace berkas::understanding {
 // ("19850312 201001 1 004") are joined.
 std::optional<std::string> read_identifier(std::string_view text, size_t length);
 
+// All digits of the first run of numeric groups in `text`, whatever their
+// number: what an identifier row holds when OCR added or dropped a digit.
+std::string numeric_run(std::string_view text);
+
 // The first e-mail address in `text`, repaired: spaces around '@' and '.'
 // removed, '©' read as '@', lower case.
 std::optional<std::string> read_email(std::string_view text);

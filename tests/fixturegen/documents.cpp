@@ -127,10 +127,12 @@ double draw_letterhead(Canvas& canvas, std::string_view office_upper, std::strin
 
 void draw_blot(Canvas& canvas, double x, double baseline, double width)
 {
+    // From just above the capitals to just below the descenders: the rows
+    // above and below stay readable.
     canvas.set_gray(0.1);
-    canvas.fill_rectangle(x - 4, baseline - 14, width + 8, 19);
-    canvas.fill_ellipse({x + width * 0.3, baseline - 4}, width * 0.3, 13);
-    canvas.fill_ellipse({x + width * 0.75, baseline - 6}, width * 0.28, 12);
+    canvas.fill_rectangle(x - 4, baseline - 11, width + 8, 15);
+    canvas.fill_ellipse({x + width * 0.3, baseline - 3.5}, width * 0.3, 7.5);
+    canvas.fill_ellipse({x + width * 0.75, baseline - 3.5}, width * 0.28, 7);
     canvas.set_gray(0);
 }
 

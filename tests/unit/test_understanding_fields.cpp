@@ -156,6 +156,38 @@ TEST(UnderstandingFields, LabelsAndValuesInSeparateColumns)
     EXPECT_EQ(fields["jenis_kelamin"], "PEREMPUAN");
 }
 
+TEST(UnderstandingFields, ReorderedValueBlocksAreNotPairedWithTheWrongLabels)
+{
+    // Tesseract put the lower half's values first: pairing in order would make
+    // "004/019" the name. Nothing is paired; the NIK row is still read.
+    const char* reordered = R"(Nama
+. Tempat/Tgl Lahir
+Jenis Kelamin
+Alamat
+(3 PROVINSI KALIMANTAN BARAT
+: 004/019
+: SUNGAI JAWI LUAR
+: PONTIANAK BARAT PONTIANAK
+: ISLAM 12-06-2018
+NIK :6171036301930252
+: DIAN RAMADHAN
+: PONTIANAK, 23-01-1993
+Status Perkawinan : KAWIN
+Kewarganegaraan : WNI
+Berlaku Hingga : SEUMUR HIDUP
+)";
+    auto fields = extract_fields(reordered, DocumentType::ktp, rules());
+    EXPECT_EQ(fields.count("nama"), 0u) << fields["nama"];
+    EXPECT_EQ(fields["nik"], "6171036301930252");
+}
+
+TEST(UnderstandingFields, ColonReadAsDigitsBeforeTheNumber)
+{
+    EXPECT_EQ(read_identifier(" ..1 6171042912800269", 16), "6171042912800269");
+    EXPECT_EQ(read_identifier("4 KARTIKA", 16), std::nullopt);
+    EXPECT_EQ(read_name(": 4 KARTIKA KURNIAWAN"), "KARTIKA KURNIAWAN");
+}
+
 TEST(UnderstandingFields, KtpNameWrappedOntoTheNextLine)
 {
     auto fields = extract_fields(ktp_wrapped_name, DocumentType::ktp, rules());
@@ -250,6 +282,43 @@ TEST(UnderstandingApplicant, OneDigitOffIsTheSamePersonWithATypo)
     ASSERT_EQ(documents.size(), 2u);
     EXPECT_FALSE(documents[0].other_person); // validation reports nip_mismatch instead
     EXPECT_EQ(documents[0].fields["nip"], "199407212019121008");
+}
+
+TEST(UnderstandingApplicant, ExtraDigitOnTheKtpIsConfirmedByTheForm)
+{
+    // The KTP's spaced-out NIK read with one digit too many: the form's NIK is
+    // that reading with one digit less, so the KTP confirms it.
+    std::string ktp = ktp_wrapped_name;
+    std::string form_nik = form;
+    form_nik.replace(form_nik.find("6172052107940315"), 16, "6172012303960157");
+    ktp.replace(ktp.find("NIK :6172012303960157"), 21, "NIK :61720123039601557");
+    auto documents = find_documents({SourcePages {"f.pdf", {page(1, form_nik.c_str())}},
+                                     SourcePages {"k.pdf", {page(1, ktp.c_str())}}},
+                                    rules());
+    ASSERT_EQ(documents.size(), 2u);
+    EXPECT_EQ(documents[1].fields["nik"], "6172012303960157");
+    EXPECT_TRUE(documents[1].unread_key_fields.empty());
+
+    // Two digits off is no OCR slip: the KTP stays unread, nothing is hidden.
+    ktp.replace(ktp.find("NIK :61720123039601557"), 22, "NIK :617201230396015577");
+    documents = find_documents({SourcePages {"f.pdf", {page(1, form_nik.c_str())}},
+                                SourcePages {"k.pdf", {page(1, ktp.c_str())}}},
+                               rules());
+    EXPECT_EQ(documents[1].fields.count("nik"), 0u);
+    EXPECT_EQ(documents[1].unread_key_fields, std::vector<std::string> {"nik"});
+}
+
+TEST(UnderstandingApplicant, EmailReadingClosestToTheNameWins)
+{
+    std::string slipped = form; // "rn" read as "m" on the form, the most trusted source
+    slipped.replace(slipped.find("budi.halim@"), 11, "budi.hahm@");
+    auto documents = find_documents({SourcePages {"f.pdf", {page(1, slipped.c_str())}},
+                                     SourcePages {"s.pdf", {page(1, letter)}}},
+                                    rules());
+    Applicant applicant = identify_applicant(documents, rules());
+    ASSERT_TRUE(applicant.email);
+    EXPECT_EQ(applicant.email->value, "budi.halim@pontianak.go.id");
+    EXPECT_EQ(applicant.email->source, "s.pdf");
 }
 
 TEST(UnderstandingApplicant, KeyFieldsThatCouldNotBeReadAreNoted)
