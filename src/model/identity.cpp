@@ -73,6 +73,9 @@ void check_nip_appointment(NipFacts& facts, int current_year)
         facts.defects.push_back(what + when + " di masa depan");
     else if (facts.birth.year > 0 && facts.appointment_year < facts.birth.year + 18)
         facts.defects.push_back(what + when + " sebelum pegawai berusia 18 tahun");
+    else if (facts.birth.year > 0 && facts.appointment_year > facts.birth.year + 60)
+        facts.defects.push_back(what + when + " setelah pegawai berusia 60 tahun"); // past any retirement age
+
 }
 
 std::string letters_and_spaces(std::string_view text)

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -57,24 +58,61 @@ std::vector<ReadDocument> documents_of_file(const SourcePages& file, const Docum
     return documents;
 }
 
-// A number read with one digit added or dropped is taken as the value another
-// document of the case carries, when that is the only value it can be: the
-// KTP then confirms the form's NIK despite OCR's extra digit. A number that
-// differs otherwise stays unread (and a real difference is never hidden).
-void confirm_near_misses(std::vector<ReadDocument>& documents)
+std::set<std::string> others_within(const std::vector<ReadDocument>& documents, const ReadDocument& read,
+                                    const std::string& field, const std::function<bool(const std::string&)>& near)
+{
+    std::set<std::string> found;
+    for (const ReadDocument& other : documents) {
+        auto value = other.document.fields.find(field);
+        if (&other != &read && value != other.document.fields.end() && near(value->second))
+            found.insert(value->second);
+    }
+    return found;
+}
+
+// A number read with one digit added or dropped (OCR split or doubled a digit
+// of a spaced-out NIK) is taken as the value another document of the case
+// carries when that is the only value it can be: the KTP then confirms the
+// form's NIK. Failing that, a digit in front of a number that has the
+// structure is a separator read as a digit ("NIP —. 1199…"). Anything else
+// stays unread: a real difference is never hidden.
+void confirm_near_misses(std::vector<ReadDocument>& documents, const DocumentRules& rules)
 {
     for (ReadDocument& read : documents) {
         for (const auto& [field, digits] : read.near_misses) {
-            if (read.document.fields.count(field))
+            const FieldRule* rule = rules.field_rule(field);
+            if (!rule || read.document.fields.count(field))
                 continue;
-            std::set<std::string> confirmed;
-            for (const ReadDocument& other : documents) {
-                auto value = other.document.fields.find(field);
-                if (&other != &read && value != other.document.fields.end() && edit_distance(digits, value->second) == 1)
-                    confirmed.insert(value->second);
-            }
+            auto confirmed = others_within(documents, read, field, [&digits = digits](const std::string& value) {
+                return edit_distance(digits, value) == 1;
+            });
             if (confirmed.size() == 1)
                 read.document.fields[field] = *confirmed.begin();
+            else if (digits.size() == rule->length + 1 && rule->structure != Structure::none &&
+                     has_structure(*rule, digits.substr(1)))
+                read.document.fields[field] = digits.substr(1);
+        }
+    }
+}
+
+// A reading that cannot be an identifier at all ("2069" for "2009" in a TMT
+// CPNS) and is one digit from the structured value another document carries
+// is that value misread.
+void confirm_impossible_readings(std::vector<ReadDocument>& documents, const DocumentRules& rules)
+{
+    for (const FieldRule& rule : rules.fields) {
+        if (rule.structure == Structure::none)
+            continue;
+        for (ReadDocument& read : documents) {
+            auto value = read.document.fields.find(rule.name);
+            if (value == read.document.fields.end() || has_structure(rule, value->second))
+                continue;
+            std::string reading = value->second;
+            auto confirmed = others_within(documents, read, rule.name, [&](const std::string& other) {
+                return differing_digits(reading, other) == 1 && has_structure(rule, other);
+            });
+            if (confirmed.size() == 1)
+                value->second = *confirmed.begin();
         }
     }
 }
@@ -254,7 +292,8 @@ std::vector<Document> find_documents(const std::vector<SourcePages>& files, cons
         auto found = documents_of_file(file, rules);
         read.insert(read.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
-    confirm_near_misses(read);
+    confirm_near_misses(read, rules);
+    confirm_impossible_readings(read, rules);
     std::vector<Document> documents;
     for (ReadDocument& one : read)
         documents.push_back(std::move(one.document));

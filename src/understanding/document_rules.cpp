@@ -1,5 +1,6 @@
 #include "understanding/document_rules.hpp"
 
+#include "model/identity.hpp"
 #include "util/text.hpp"
 #include "util/yaml_errors.hpp"
 
@@ -249,6 +250,19 @@ std::pair<DocumentRules, std::vector<Error>> parse_all(std::string_view yaml_tex
 }
 
 } // namespace
+
+bool has_structure(const FieldRule& rule, std::string_view digits)
+{
+    switch (rule.structure) {
+    case Structure::nik:
+        return read_nik(digits).defects.empty();
+    case Structure::nip:
+        return read_nip(digits, 2100).defects.empty();
+    case Structure::none:
+        return true;
+    }
+    return true;
+}
 
 const TypeRule* DocumentRules::type_rule(DocumentType type) const
 {

@@ -75,6 +75,11 @@ struct DocumentRules {
     const FieldRule* field_rule(std::string_view name) const;
 };
 
+// True when `digits` could be the field's identifier (any digits for a field
+// without a structure). The current year is not known here: TMT CPNS is only
+// bounded by the birth date.
+bool has_structure(const FieldRule& rule, std::string_view digits);
+
 // `source_name` appears in errors as "source_name:line:col: message".
 Expected<DocumentRules> parse_document_rules(std::string_view yaml_text, std::string_view source_name);
 

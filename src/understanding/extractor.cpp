@@ -212,19 +212,6 @@ void rejoin_label_columns(NormalisedPage& page, const DocumentRules& rules)
     }
 }
 
-bool is_structured(const FieldRule& rule, const std::string& digits)
-{
-    switch (rule.structure) {
-    case Structure::nik:
-        return read_nik(digits).defects.empty();
-    case Structure::nip:
-        return read_nip(digits, 2100).defects.empty();
-    case Structure::none:
-        return true;
-    }
-    return true;
-}
-
 // The digits of an identifier split over two lines ("NIK :6171" … "025504960100").
 std::optional<std::string> continued_identifier(const FieldRule& rule, const LabelHit& hit, const NormalisedPage& page)
 {
@@ -238,7 +225,7 @@ std::optional<std::string> continued_identifier(const FieldRule& rule, const Lab
         auto tail = read_identifier(page.raw[next], rule.length - head.size());
         if (tail && page.raw[next].find_first_of("abcdefghijkmnpqrtuvwxyz") == std::string::npos) {
             std::string whole = head + *tail;
-            return is_structured(rule, whole) ? std::optional(whole) : std::nullopt;
+            return has_structure(rule, whole) ? std::optional(whole) : std::nullopt;
         }
     }
     return std::nullopt;
@@ -315,7 +302,7 @@ std::optional<std::string> unlabelled_identifier(const FieldRule& rule, const No
         if (separator == std::string::npos || separator > 24 || page.lines[i].find("nip.") != std::string::npos)
             continue;
         auto digits = read_identifier(line.substr(separator + 1), rule.length);
-        if (digits && is_structured(rule, *digits))
+        if (digits && has_structure(rule, *digits))
             return digits;
     }
     return std::nullopt;

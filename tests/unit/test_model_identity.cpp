@@ -71,6 +71,7 @@ TEST(ModelNip, RejectsImpossibleStructure)
     EXPECT_TRUE(has_defect(read_nip("198513122010011004", 2026).defects, "tanggal lahir"));   // month 13
     EXPECT_TRUE(has_defect(read_nip("198503122030011004", 2026).defects, "di masa depan"));   // TMT 2030
     EXPECT_TRUE(has_defect(read_nip("198503121999011004", 2026).defects, "18 tahun"));        // CPNS at 13
+    EXPECT_TRUE(has_defect(read_nip("197705082069021001", 2100).defects, "60 tahun"));        // "2009" read as "2069"
     EXPECT_TRUE(has_defect(read_nip("198503122010013004", 2026).defects, "jenis kelamin"));   // gender digit 3
     EXPECT_FALSE(read_nip("198503122010013004", 2026).gender.has_value());
     EXPECT_TRUE(has_defect(read_nip("198503122010011000", 2026).defects, "nomor urut"));

@@ -308,6 +308,36 @@ TEST(UnderstandingApplicant, ExtraDigitOnTheKtpIsConfirmedByTheForm)
     EXPECT_EQ(documents[1].unread_key_fields, std::vector<std::string> {"nik"});
 }
 
+TEST(UnderstandingApplicant, SeparatorReadAsADigitBeforeTheNip)
+{
+    // "NIP —. 119771128 …": the separator became a "1" glued to the number.
+    std::string sk = sk_with_marks;
+    sk.replace(sk.find("2, - NIP : 19771128"), 19, "2. NIP —. 119771128");
+    auto documents = find_documents({SourcePages {"sk.pdf", {page(1, sk.c_str())}}}, rules());
+    ASSERT_EQ(documents.size(), 1u);
+    EXPECT_EQ(documents[0].fields["nip"], "197711282012012004");
+}
+
+TEST(UnderstandingApplicant, ImpossibleReadingOneDigitFromAConfirmedNip)
+{
+    // The form's "2019" read as "2079": a TMT CPNS at 85 cannot be; the letter
+    // carries the NIP one digit away, so the form's reading is that NIP.
+    std::string misread = form;
+    misread.replace(misread.find("199407212019121003"), 18, "199407212079121003");
+    auto documents = find_documents({SourcePages {"f.pdf", {page(1, misread.c_str())}},
+                                     SourcePages {"s.pdf", {page(1, letter)}}},
+                                    rules());
+    ASSERT_EQ(documents.size(), 2u);
+    EXPECT_EQ(documents[0].fields["nip"], "199407212019121003");
+
+    // A possible NIP one digit off stays as read: validation reports nip_mismatch.
+    misread.replace(misread.find("199407212079121003"), 18, "199407212019121008");
+    documents = find_documents({SourcePages {"f.pdf", {page(1, misread.c_str())}},
+                                SourcePages {"s.pdf", {page(1, letter)}}},
+                               rules());
+    EXPECT_EQ(documents[0].fields["nip"], "199407212019121008");
+}
+
 TEST(UnderstandingApplicant, EmailReadingClosestToTheNameWins)
 {
     std::string slipped = form; // "rn" read as "m" on the form, the most trusted source
