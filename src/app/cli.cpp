@@ -2,6 +2,7 @@
 
 #include "app/commands.hpp"
 #include "app/commands_queue.hpp"
+#include "app/commands_rules.hpp"
 #include "util/file.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,8 +20,8 @@ struct CommonOptions {
     std::string inbox, outbox, state, profile;
 };
 
-// berkas.yaml first, then the command line on top of it.
-Expected<pipeline::Settings> settings_from(const CommonOptions& options)
+// berkas.yaml, if there is one.
+Expected<pipeline::Settings> configured_settings(const CommonOptions& options)
 {
     pipeline::Settings settings;
     if (std::filesystem::exists(options.config)) {
@@ -29,6 +30,13 @@ Expected<pipeline::Settings> settings_from(const CommonOptions& options)
     } else if (options.config_given) {
         return make_error("config", "configuration file not found", options.config);
     }
+    return settings;
+}
+
+// berkas.yaml first, then the command line on top of it.
+Expected<pipeline::Settings> settings_from(const CommonOptions& options)
+{
+    pipeline::Settings settings = BERKAS_TRY(configured_settings(options));
     if (!options.inbox.empty()) settings.inbox = options.inbox;
     if (!options.outbox.empty()) settings.outbox = options.outbox;
     if (!options.state.empty()) settings.state = options.state;
@@ -86,6 +94,11 @@ int run_commands(int argc, char** argv)
     status->add_flag("--json", as_json, "Machine-readable output");
     QueueCommandLine queue_commands;
     add_queue_commands(app, queue_commands);
+    auto* rules = app.add_subcommand("rules", "Work with the rules in rules/");
+    rules->require_subcommand(1);
+    auto* rules_check = rules->add_subcommand("check", "Check rule files (default: documents.yaml and every profile)");
+    std::vector<std::string> rule_files;
+    rules_check->add_option("FILE", rule_files, "Rule or profile files to check");
     auto* worker = app.add_subcommand("worker", "Internal: a reading worker process");
     worker->group(""); // hidden from --help
 
@@ -97,6 +110,14 @@ int run_commands(int argc, char** argv)
     }
     if (worker->parsed())
         return command_worker();
+    if (rules_check->parsed()) {
+        auto configured = configured_settings(options); // `rules check` needs no inbox
+        if (!configured) {
+            std::cerr << "berkas: galat: " << configured.error().describe() << "\n";
+            return exit_usage;
+        }
+        return command_rules_check(rule_files, configured->rules_dir);
+    }
     auto settings = settings_from(options);
     if (!settings) {
         std::cerr << "berkas: galat: " << settings.error().describe() << "\n";

@@ -45,6 +45,8 @@ struct Document {
     std::vector<int> pages;
     std::map<std::string, std::string> fields; // field name → normalised value
     bool digitally_signed = false; // its file is a PDF with a digital signature, kept byte for byte
+    bool other_person = false; // about someone other than the case's applicant: reported, never merged
+    std::vector<std::string> unread_key_fields; // key fields of its type (rules) that could not be read
 };
 
 struct Problem {

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
+#include "pipeline/case_grouping.hpp"
+#include "pipeline/output_versions.hpp"
 #include "pipeline/rejection.hpp"
 #include "pipeline/result_json.hpp"
 #include "pipeline/worker_pool.hpp"
@@ -110,20 +112,30 @@ Expected<RunSummary> Pipeline::claim_and_process(intake::StabilityTracker* track
     return summary;
 }
 
-Expected<RunSummary> Pipeline::process(const std::vector<intake::CaseSource>& cases)
+Expected<RunSummary> Pipeline::process(const std::vector<intake::CaseSource>& claimed)
 {
     auto start = std::chrono::steady_clock::now();
     RunSummary summary;
-    summary.cases_seen = static_cast<int>(cases.size());
-    std::vector<std::vector<HashedFile>> hashed;
+    std::vector<intake::CaseSource> sources = claimed; // each file with its content hash from here on
     std::vector<HashedFile> all_files;
-    for (const intake::CaseSource& source : cases) {
-        hashed.push_back(BERKAS_TRY(hash_files(source)));
-        all_files.insert(all_files.end(), hashed.back().begin(), hashed.back().end());
+    for (intake::CaseSource& source : sources) {
+        auto hashed = BERKAS_TRY(hash_files(source));
+        for (size_t i = 0; i < hashed.size(); ++i)
+            source.files[i].sha256 = hashed[i].sha256;
     }
+    for (const intake::CaseSource& source : sources)
+        for (const intake::InboxFile& file : source.files)
+            all_files.push_back(HashedFile {&file, file.sha256});
     BERKAS_TRY(read_new_files(all_files, summary));
-    for (size_t i = 0; i < cases.size(); ++i)
-        BERKAS_TRY(evaluate_case(cases[i], hashed[i], summary));
+    // Loose files join their applicant's case only once their pages are known.
+    auto cases = BERKAS_TRY(join_loose_files(sources, *m_store, m_rules.documents));
+    summary.cases_seen = static_cast<int>(cases.size());
+    for (const intake::CaseSource& source : cases) {
+        std::vector<HashedFile> hashed;
+        for (const intake::InboxFile& file : source.files)
+            hashed.push_back(HashedFile {&file, file.sha256});
+        BERKAS_TRY(evaluate_case(source, hashed, summary));
+    }
     summary.seconds = seconds_since(start);
     return summary;
 }
@@ -285,7 +297,9 @@ Expected<CaseResult> Pipeline::understand_case(const intake::CaseSource& source,
         }
     }
     result.applicant = understanding::identify_applicant(result.documents, m_rules.documents);
-    auto verdict = validation::validate_case(result.documents, result.applicant, m_rules.profile);
+    std::tm date = today();
+    auto verdict = validation::validate_case(result.documents, result.applicant, m_rules.profile,
+                                             CivilDate {date.tm_year + 1900, date.tm_mon + 1, date.tm_mday});
     result.status = verdict.status;
     result.requirements = std::move(verdict.requirements);
     result.problems = std::move(verdict.problems);
@@ -294,6 +308,8 @@ Expected<CaseResult> Pipeline::understand_case(const intake::CaseSource& source,
 
 Expected<void> Pipeline::write_outputs(CaseResult& result, const std::vector<HashedFile>& files)
 {
+    if (auto kept = BERKAS_TRY(keep_previous_outputs(m_settings.outbox / "cases" / result.case_id)))
+        log::info("kasus " + result.case_id + ": keluaran sebelumnya disimpan di versi/" + std::to_string(*kept));
     std::vector<CaseFile> case_files;
     for (const HashedFile& file : files)
         case_files.push_back(CaseFile {file.file->relative, file.sha256});

@@ -55,6 +55,8 @@ public:
     // Reloads the rules; on an error the rules in force stay.
     Expected<void> reload_rules();
 
+    const RuleBook& rules() const { return m_rules; }
+
 private:
     Pipeline(Settings settings, std::filesystem::path self_executable, RuleBook rules,
              generation::DocumentRenderer renderer, std::unique_ptr<state::Store> store, state::IntakeLedger ledger,

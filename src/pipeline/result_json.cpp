@@ -41,11 +41,15 @@ json applicant_to_json(const Applicant& applicant)
 
 json document_to_json(const Document& document)
 {
-    return {{"type", std::string(to_string(document.type))},
-            {"source", document.source},
-            {"pages", document.pages},
-            {"fields", document.fields},
-            {"signed", document.digitally_signed}};
+    json object = {{"type", std::string(to_string(document.type))},
+                   {"source", document.source},
+                   {"pages", document.pages},
+                   {"fields", document.fields},
+                   {"signed", document.digitally_signed},
+                   {"other_person", document.other_person}};
+    if (!document.unread_key_fields.empty())
+        object["unread_key_fields"] = document.unread_key_fields;
+    return object;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // Pipeline::watch: the long-running intake loop of `berkas watch`.
 #include "intake/watcher.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/rule_watch.hpp"
 #include "util/log.hpp"
 
 #include <thread>
@@ -38,6 +39,7 @@ Expected<void> Pipeline::watch(const std::atomic<bool>& stop, const std::functio
     auto mode = BERKAS_TRY(intake::watch_mode_from_string(m_settings.watch_mode));
     auto watcher = BERKAS_TRY(intake::InboxWatcher::create(m_settings.inbox, mode));
     intake::StabilityTracker tracker(m_settings.stability_delay);
+    RuleWatch rule_watch(m_settings); // a broken edit is logged and the rules in force stay
     log::info(std::string("mengawasi ") + m_settings.inbox.string() +
               (watcher.uses_inotify() ? " (inotify + pemindaian ulang)" : " (polling)"));
     RunSummary last;
@@ -70,8 +72,10 @@ Expected<void> Pipeline::watch(const std::atomic<bool>& stop, const std::functio
         // wait for an event or the next full rescan.
         auto deadline = last.intake.waiting > 0 ? Clock::now() + m_settings.poll_interval : next_rescan;
         look = false;
-        while (!stop && !look && Clock::now() < deadline)
+        while (!stop && !look && Clock::now() < deadline) {
             look = watcher.wait(std::chrono::milliseconds(200));
+            look = rule_watch.poll(*this) == RuleWatch::Outcome::reloaded || look; // new rules: evaluate again
+        }
         look = look || last.intake.waiting > 0;
     }
     log::info("berhenti dengan rapi");

@@ -71,26 +71,153 @@ std::string strip_separators(std::string_view text)
     return value.substr(start);
 }
 
+// Month names and the abbreviations clerks use; index + 1 is the month.
+constexpr std::array<std::string_view, 12> month_names {"januari", "februari", "maret",     "april",
+                                                       "mei",     "juni",     "juli",      "agustus",
+                                                       "september", "oktober", "november", "desember"};
+
+std::optional<int> month_from_word(std::string_view word)
+{
+    std::string lower = to_lower_ascii(word);
+    while (!lower.empty() && !std::isalpha(static_cast<unsigned char>(lower.back())))
+        lower.pop_back();
+    if (lower.size() < 3)
+        return std::nullopt;
+    if (lower == "agt" || lower == "ags")
+        return 8;
+    for (size_t i = 0; i < month_names.size(); ++i) {
+        bool abbreviation = lower.size() <= 4 && month_names[i].substr(0, lower.size()) == lower;
+        if (lower == month_names[i] || abbreviation)
+            return static_cast<int>(i + 1);
+    }
+    // An OCR slip ("Mel", "Oktaber"): the closest name, if close and unambiguous.
+    std::array<size_t, 12> distances {};
+    for (size_t i = 0; i < month_names.size(); ++i)
+        distances[i] = edit_distance(lower, month_names[i]);
+    auto closest = std::min_element(distances.begin(), distances.end());
+    size_t allowed = lower.size() >= 6 ? 2 : 1;
+    if (*closest > allowed || std::count(distances.begin(), distances.end(), *closest) > 1)
+        return std::nullopt;
+    return static_cast<int>(closest - distances.begin()) + 1;
+}
+
+std::optional<int> number_of(std::string_view token, size_t min_digits, size_t max_digits)
+{
+    auto digits = numeric_token(token, true);
+    if (!digits || digits->size() < min_digits || digits->size() > max_digits)
+        return std::nullopt;
+    return std::stoi(*digits);
+}
+
+std::optional<std::string> iso_if_valid(int year, int month, int day)
+{
+    CivilDate date {year, month, day};
+    if (!is_valid_date(date))
+        return std::nullopt;
+    return to_iso(date);
+}
+
+// "26 Mei 2025": day, month word, year as three tokens.
+std::optional<std::string> worded_date(const std::vector<std::string_view>& words, size_t i)
+{
+    if (i + 2 >= words.size())
+        return std::nullopt;
+    auto day = number_of(words[i], 1, 2);
+    auto month = month_from_word(words[i + 1]);
+    auto year = number_of(words[i + 2].substr(0, std::min<size_t>(words[i + 2].size(), 5)), 4, 4);
+    if (!day || !month || !year)
+        return std::nullopt;
+    return iso_if_valid(*year, *month, *day);
+}
+
+// "26-05-2025" or "26/05/2025" as one token.
+std::optional<std::string> numeric_date(std::string_view token)
+{
+    static const std::regex pattern(R"(^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})[.,;]?$)");
+    std::string text(token);
+    std::smatch match;
+    if (!std::regex_match(text, match, pattern))
+        return std::nullopt;
+    return iso_if_valid(std::stoi(match[3]), std::stoi(match[2]), std::stoi(match[1]));
+}
+
+bool is_mark(char c)
+{
+    return static_cast<unsigned char>(c) >= 0x80 || std::string_view(" :;|_~*-=\"'`!").find(c) != std::string_view::npos;
+}
+
+// Marks OCR leaves around a value: separators, quotes, bars and dashes (also
+// the UTF-8 ones, “ and —). A value starts with a letter or a digit.
+std::string strip_marks(std::string_view text)
+{
+    std::string value = collapse_spaces(text);
+    size_t start = 0;
+    while (start < value.size() && !std::isalnum(static_cast<unsigned char>(value[start])))
+        ++start;
+    size_t end = value.size();
+    while (end > start && is_mark(value[end - 1]))
+        --end;
+    return value.substr(start, end - start);
+}
+
 } // namespace
 
-std::optional<std::string> read_identifier(std::string_view text, size_t length)
+std::optional<std::string> read_date(std::string_view text)
 {
-    std::string digits;
+    std::string cleaned(text);
+    std::replace(cleaned.begin(), cleaned.end(), ',', ' ');
+    auto words = tokens(cleaned);
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (auto date = worded_date(words, i))
+            return date;
+        if (auto date = numeric_date(words[i]))
+            return date;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// The first run of numeric groups, e.g. "19850312 201001 1 004".
+std::vector<std::string> numeric_groups(std::string_view text)
+{
+    std::vector<std::string> groups;
     std::string cleaned = strip_separators(text); // tokens() views into it
     for (std::string_view token : tokens(cleaned)) {
-        auto numeric = numeric_token(token, !digits.empty());
+        auto numeric = numeric_token(token, !groups.empty());
         if (!numeric) {
-            if (!digits.empty())
+            if (!groups.empty())
                 break;
             continue; // words before the number, e.g. "NIP. Pembina"
         }
-        digits += *numeric;
-        if (digits.size() >= length)
-            break;
+        groups.push_back(*numeric);
     }
-    if (digits.size() != length)
-        return std::nullopt;
+    return groups;
+}
+
+} // namespace
+
+std::string numeric_run(std::string_view text)
+{
+    std::string digits;
+    for (const std::string& group : numeric_groups(text))
+        digits += group;
     return digits;
+}
+
+std::optional<std::string> read_identifier(std::string_view text, size_t length)
+{
+    std::vector<std::string> groups = numeric_groups(text);
+    // Consecutive groups that make exactly `length` digits; a stray group in
+    // front (a colon read as "..1") is skipped.
+    for (size_t first = 0; first < groups.size(); ++first) {
+        std::string digits;
+        for (size_t i = first; i < groups.size() && digits.size() < length; ++i)
+            digits += groups[i];
+        if (digits.size() == length)
+            return digits;
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> read_email(std::string_view text)
@@ -113,7 +240,8 @@ std::optional<std::string> read_email(std::string_view text)
     std::string address = to_lower_ascii(match.str());
     while (!address.empty() && (address.back() == '.' || address.back() == '-'))
         address.pop_back();
-    return address;
+    size_t start = address.find_first_not_of("._%+-"); // a mark before the address, "-rudi.lubis@…"
+    return start == std::string::npos ? std::nullopt : std::optional(address.substr(start));
 }
 
 std::optional<std::string> read_phone(std::string_view text)
@@ -126,7 +254,7 @@ std::optional<std::string> read_phone(std::string_view text)
             break;
     }
     if (digits.rfind("62", 0) == 0)
-        digits = "0" + digits.substr(2);
+        digits.replace(0, 2, "0");
     if (digits.size() < 10 || digits.size() > 13 || digits[0] != '0')
         return std::nullopt;
     return digits;
@@ -134,34 +262,13 @@ std::optional<std::string> read_phone(std::string_view text)
 
 std::string read_name(std::string_view text)
 {
-    std::string value = collapse_spaces(strip_separators(text));
-    while (!value.empty() && std::string_view("|_~*").find(value.back()) != std::string_view::npos)
-        value.pop_back();
-    return trim(value);
+    std::string name = strip_marks(text);
+    size_t first_letter = 0; // a name starts with a letter: "4 KARTIKA" is a misread mark and a name
+    while (first_letter < name.size() && !std::isalpha(static_cast<unsigned char>(name[first_letter])))
+        ++first_letter;
+    return name.substr(first_letter);
 }
 
-std::string read_text(std::string_view text) { return collapse_spaces(strip_separators(text)); }
-
-std::string name_without_titles(std::string_view name)
-{
-    static const std::array<std::string_view, 30> titles {
-        "dr", "drs", "dra", "ir", "prof", "h", "hj", "s.kom", "s.t", "s.e", "s.h", "s.pd", "s.sos", "s.ip",
-        "s.si", "s.ag", "s.ked", "s.stp", "s.farm", "s.ak", "a.md", "m.si", "m.kom", "m.t", "m.m", "m.pd",
-        "m.h", "m.ap", "m.e", "ph.d"};
-    std::string cleaned;
-    for (std::string_view token : tokens(name)) {
-        std::string bare = to_lower_ascii(token);
-        while (!bare.empty() && (bare.back() == ',' || bare.back() == '.'))
-            bare.pop_back();
-        if (std::find(titles.begin(), titles.end(), bare) != titles.end())
-            continue;
-        if (bare.find('.') != std::string::npos && bare.size() <= 6)
-            continue; // other abbreviated degrees, e.g. "S.Kep."
-        if (!cleaned.empty())
-            cleaned += ' ';
-        cleaned += to_upper_ascii(bare);
-    }
-    return cleaned;
-}
+std::string read_text(std::string_view text) { return strip_marks(text); }
 
 } // namespace berkas::understanding

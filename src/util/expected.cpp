@@ -5,7 +5,7 @@ namespace berkas {
 std::string Error::describe() const
 {
     std::string text;
-    if (!file.empty())
+    if (!file.empty() && message.rfind(file + ":", 0) != 0) // a located message names its file already
         text += file + ": ";
     if (!field.empty())
         text += field + ": ";

@@ -1,6 +1,7 @@
 #include "application.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace berkas::fixture {
 
@@ -11,8 +12,11 @@ namespace {
 constexpr std::uint32_t identity_stream = 1;
 constexpr std::uint32_t paperwork_stream = 2;
 constexpr std::uint32_t officials_stream = 3;
+constexpr std::uint32_t extra_paperwork_stream = 4;
+constexpr std::uint32_t stranger_stream = 5;
 
 constexpr std::string_view city_suffix = " Kota Pontianak";
+constexpr std::array<int, 3> months_of_tmt {1, 4, 7}; // TMT jabatan: the first of a quarter
 
 Person make_applicant(SeededRandom& random)
 {
@@ -56,6 +60,22 @@ void pick_paperwork(SeededRandom& random, Application& application)
     application.ktp_issued = date_in(random, random.between(2012, 2019), random.between(1, 12), 1, 28);
 }
 
+void pick_extra_paperwork(SeededRandom& random, Application& application)
+{
+    application.sk_jabatan_effective = Date {random.between(2021, 2023), random.pick(std::span<const int>(months_of_tmt)), 1};
+    Date signed_on = application.sk_jabatan_effective;
+    signed_on.month = signed_on.month == 1 ? 12 : signed_on.month - 1;
+    signed_on.year -= signed_on.month == 12 ? 1 : 0;
+    application.sk_jabatan_date = date_in(random, signed_on.year, signed_on.month, 2, 28);
+    application.sk_jabatan_number = "800.1.3.2/" + std::to_string(random.between(100, 2900)) + "/BKPSDM/" +
+                                    std::to_string(application.sk_jabatan_date.year);
+    application.recommendation_date = application.letter_date;
+    application.recommendation_date.day = std::max(1, application.letter_date.day - random.between(0, 3));
+    application.recommendation_number = "800.1.11.2/" + std::to_string(random.between(10, 400)) + "/" +
+                                        std::string(application.office.abbreviation) + "/" +
+                                        std::to_string(application.letter_date.year);
+}
+
 void pick_officials(SeededRandom& random, Application& application)
 {
     application.office_head = make_official(random, 1965, 1972, 10);
@@ -84,7 +104,25 @@ Application make_application(std::uint32_t seed)
     pick_paperwork(paperwork, application);
     SeededRandom officials(derive_seed(seed, officials_stream));
     pick_officials(officials, application);
+    SeededRandom extra(derive_seed(seed, extra_paperwork_stream));
+    pick_extra_paperwork(extra, application);
     return application;
+}
+
+Person make_stranger(std::uint32_t seed)
+{
+    Person applicant = make_application(seed).applicant;
+    for (std::uint32_t attempt = 0;; ++attempt) {
+        SeededRandom random(derive_seed(seed, stranger_stream + 100 * attempt));
+        Person stranger = make_applicant(random);
+        if (stranger.nip != applicant.nip && stranger.family_name != applicant.family_name)
+            return stranger;
+    }
+}
+
+bool Application::is_blotted(std::string_view type) const
+{
+    return std::find(blotted.begin(), blotted.end(), type) != blotted.end();
 }
 
 std::string Application::instansi() const { return std::string(office.name) + std::string(city_suffix); }

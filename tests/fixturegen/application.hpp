@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace berkas::fixture {
 
@@ -30,6 +32,18 @@ struct Application {
     int previous_rank = 0; // pangkat before the promotion in the SK
     Date ktp_issued;
 
+    // The documents some SOPs add, from a stream of their own so that the four
+    // common documents of every seed stay as they were.
+    std::string sk_jabatan_number;
+    Date sk_jabatan_date;
+    Date sk_jabatan_effective; // TMT jabatan
+    std::string recommendation_number;
+    Date recommendation_date;
+
+    // Document type names whose key value is covered by an ink blot (defect).
+    std::vector<std::string> blotted;
+    bool is_blotted(std::string_view type) const;
+
     std::string instansi() const; // "Dinas Komunikasi dan Informatika Kota Pontianak"
     std::string office_head_title() const; // "Kepala Dinas Komunikasi dan Informatika Kota Pontianak"
     std::string supervisor_title() const; // "Kepala Bidang Aplikasi Informatika" or "Sekretaris"
@@ -38,6 +52,10 @@ struct Application {
 };
 
 Application make_application(std::uint32_t seed);
+
+// Another civil servant with his or her own valid NIK and NIP, for the defect
+// "an SK of another person" (never the applicant of `seed`).
+Person make_stranger(std::uint32_t seed);
 
 // ASCII, lowercase family name of the applicant, for folder and file names.
 std::string surname_slug(const Application& application);

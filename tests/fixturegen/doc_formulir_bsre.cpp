@@ -61,6 +61,8 @@ double draw_data_table(Canvas& canvas, const Application& application, double to
         canvas.text(value_x - 4, baseline, ":", body_style);
         double after = canvas.paragraph(value_x + padding, baseline, form_right - value_x - 2 * padding, value,
                                         body_style, body_leading, Align::left);
+        if (label == "NIK" && application.is_blotted("formulir_bsre"))
+            draw_blot(canvas, value_x + padding, baseline, 140);
         double row_bottom = std::max(row_top + min_row, after - body_leading + 9);
         canvas.line({form_left, row_bottom}, {form_right, row_bottom}, 0.8);
         row_top = row_bottom;

@@ -116,6 +116,12 @@ void draw_header(Canvas& canvas, const Person& person)
     canvas.text(card_x + 70, card_top + 48, person.nik, {Face::sans_bold, 16, 1.2});
 }
 
+void blot_nik(Canvas& canvas, const Application& application)
+{
+    if (application.is_blotted("ktp"))
+        draw_blot(canvas, card_x + 70, card_top + 48, 190);
+}
+
 } // namespace
 
 void layout_ktp(Canvas& canvas, const Application& application)
@@ -125,6 +131,7 @@ void layout_ktp(Canvas& canvas, const Application& application)
     draw_header(canvas, application.applicant);
     draw_fields(canvas, random, application.applicant);
     draw_photo(canvas, random, application);
+    blot_nik(canvas, application);
 }
 
 } // namespace berkas::fixture

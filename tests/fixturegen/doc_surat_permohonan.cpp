@@ -39,8 +39,11 @@ double draw_applicant_table(Canvas& canvas, const Person& applicant, const Appli
     double left = letter_left + 36;
     LabelColumns columns {left, left + 80, left + 90, letter_right};
     baseline = canvas.label_row(columns, baseline, "Nama", applicant.name(), body_style, body_bold, body_leading);
+    double nip_row = baseline;
     baseline = canvas.label_row(columns, baseline, "NIP", nip_with_spaces(applicant.nip), body_style, body_style,
                                 body_leading);
+    if (application.is_blotted("surat_permohonan"))
+        draw_blot(canvas, columns.value_x, nip_row, 160);
     baseline = canvas.label_row(columns, baseline, "Jabatan", applicant.jabatan, body_style, body_style,
                                 body_leading);
     baseline = canvas.label_row(columns, baseline, "Unit Kerja", application.unit_kerja, body_style, body_style,

@@ -35,6 +35,10 @@ std::string_view type_name(DocumentType type)
         return "ktp";
     case DocumentType::sk_terakhir:
         return "sk_terakhir";
+    case DocumentType::sk_jabatan:
+        return "sk_jabatan";
+    case DocumentType::surat_rekomendasi_atasan:
+        return "surat_rekomendasi_atasan";
     }
     return "unknown";
 }
@@ -50,6 +54,10 @@ std::string_view file_stem(DocumentType type)
         return "ktp";
     case DocumentType::sk_terakhir:
         return "sk-terakhir";
+    case DocumentType::sk_jabatan:
+        return "sk-jabatan";
+    case DocumentType::surat_rekomendasi_atasan:
+        return "surat-rekomendasi-atasan";
     }
     return "unknown";
 }
@@ -57,6 +65,9 @@ std::string_view file_stem(DocumentType type)
 std::optional<DocumentType> parse_document_type(std::string_view name)
 {
     for (DocumentType type : all_document_types)
+        if (name == type_name(type) || name == file_stem(type))
+            return type;
+    for (DocumentType type : extra_document_types)
         if (name == type_name(type) || name == file_stem(type))
             return type;
     return std::nullopt;
@@ -85,6 +96,12 @@ Result<std::string> typeset_document(DocumentType type, const Application& appli
     case DocumentType::sk_terakhir:
         layout_sk_terakhir(*canvas, application);
         break;
+    case DocumentType::sk_jabatan:
+        layout_sk_jabatan(*canvas, application);
+        break;
+    case DocumentType::surat_rekomendasi_atasan:
+        layout_surat_rekomendasi(*canvas, application);
+        break;
     }
     document.set_info(type_name(type), application.letter_date);
     return document.save();
@@ -106,6 +123,17 @@ double draw_letterhead(Canvas& canvas, std::string_view office_upper, std::strin
     canvas.line({letter_left, rule}, {letter_right, rule}, 2.2);
     canvas.line({letter_left, rule + 3}, {letter_right, rule + 3}, 0.7);
     return rule + 24;
+}
+
+void draw_blot(Canvas& canvas, double x, double baseline, double width)
+{
+    // From just above the capitals to just below the descenders: the rows
+    // above and below stay readable.
+    canvas.set_gray(0.1);
+    canvas.fill_rectangle(x - 4, baseline - 11, width + 8, 15);
+    canvas.fill_ellipse({x + width * 0.3, baseline - 3.5}, width * 0.3, 7.5);
+    canvas.fill_ellipse({x + width * 0.75, baseline - 3.5}, width * 0.28, 7);
+    canvas.set_gray(0);
 }
 
 double draw_signatory(Canvas& canvas, SeededRandom& random, const SignatoryBlock& block)

@@ -12,15 +12,20 @@
 
 namespace berkas::fixture {
 
-enum class DocumentType { surat_permohonan, formulir_bsre, ktp, sk_terakhir };
+// New types go at the end: each type's scanner stream derives from its value.
+enum class DocumentType { surat_permohonan, formulir_bsre, ktp, sk_terakhir, sk_jabatan, surat_rekomendasi_atasan };
 
 // Bundle order: the order an applicant's documents are usually stacked in.
 constexpr std::array<DocumentType, 4> all_document_types {DocumentType::surat_permohonan, DocumentType::formulir_bsre,
                                                           DocumentType::ktp, DocumentType::sk_terakhir};
 
+// Documents some offices' SOPs add (Muara Enim, Pontianak); written only on request.
+constexpr std::array<DocumentType, 2> extra_document_types {DocumentType::sk_jabatan,
+                                                            DocumentType::surat_rekomendasi_atasan};
+
 std::string_view type_name(DocumentType type); // "surat_permohonan", as in the truth file and rules
 std::string_view file_stem(DocumentType type); // "surat-permohonan"
-std::optional<DocumentType> parse_document_type(std::string_view name); // accepts both spellings
+std::optional<DocumentType> parse_document_type(std::string_view name); // accepts both spellings, any type
 
 // The KTP photocopy is scanned finer: its small print needs the resolution.
 int scan_dpi(DocumentType type);
@@ -33,6 +38,12 @@ void layout_surat_permohonan(Canvas& canvas, const Application& application);
 void layout_formulir_bsre(Canvas& canvas, const Application& application);
 void layout_ktp(Canvas& canvas, const Application& application);
 void layout_sk_terakhir(Canvas& canvas, const Application& application);
+void layout_sk_jabatan(Canvas& canvas, const Application& application);
+void layout_surat_rekomendasi(Canvas& canvas, const Application& application);
+
+// An ink blot over a key value (the defect "unreadable document"): dark and
+// irregular enough that no digit underneath survives a scan.
+void draw_blot(Canvas& canvas, double x, double baseline, double width);
 
 // Page geometry shared by the letters (Tata Naskah Dinas margins).
 constexpr double letter_left = mm(25);

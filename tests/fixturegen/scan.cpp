@@ -16,8 +16,6 @@ namespace berkas::fixture {
 
 namespace {
 
-constexpr int jpeg_quality = 75; // what office MFPs use by default
-
 // Our own PDFs are well-formed; poppler's only remark about them is libharu's
 // ToUnicode CMap (PDF-OCR.md §5.2), which does not affect rendering.
 void ignore_poppler_message(const std::string&, void*) {}
@@ -136,7 +134,7 @@ Result<PixPtr> scan_page(std::string_view pdf, const ScanSettings& settings)
     return degrade_page(std::move(*clean), settings);
 }
 
-Result<std::string> encode_image(PIX* pix, ImageFormat format, int dpi)
+Result<std::string> encode_image(PIX* pix, ImageFormat format, int dpi, int jpeg_quality)
 {
     pixSetResolution(pix, dpi, dpi);
     l_uint8* data = nullptr;
@@ -162,12 +160,100 @@ Result<PixPtr> as_phone_photo(PIX* grey)
     return warm;
 }
 
+Result<PixPtr> as_colour_mode(PIX* grey, ColourMode mode)
+{
+    PixPtr result;
+    if (mode == ColourMode::grey)
+        result.reset(pixCopy(nullptr, grey));
+    if (mode == ColourMode::colour) {
+        PixPtr colour(pixConvert8To32(grey));
+        if (colour)
+            result.reset(pixMultConstantColor(colour.get(), 1.0f, 0.985f, 0.94f)); // cream paper under a lamp
+    }
+    if (mode == ColourMode::bilevel) {
+        PIX* binary = nullptr; // Sauvola: local thresholds survive the lighting falloff
+        if (pixSauvolaBinarize(grey, 15, 0.3f, 1, nullptr, nullptr, nullptr, &binary) == 0)
+            result.reset(binary);
+    }
+    if (!result)
+        return failure("leptonica: cannot convert the scan's colour mode");
+    pixCopyResolution(result.get(), grey);
+    return result;
+}
+
+Result<PixPtr> turned(PIX* pix, int degrees)
+{
+    if (degrees % 90 != 0)
+        return failure("pages turn by 90, 180 or 270 degrees");
+    PixPtr result(pixRotateOrth(pix, (degrees / 90) % 4));
+    if (!result)
+        return failure("leptonica: cannot turn the page");
+    return result;
+}
+
+Result<PixPtr> scan_blank_page(const ScanSettings& settings)
+{
+    int width = static_cast<int>(a4_width / 72.0 * settings.dpi);
+    int height = static_cast<int>(a4_height / 72.0 * settings.dpi);
+    PixPtr paper(pixCreate(width, height, 8));
+    if (!paper)
+        return failure("leptonica: cannot allocate a blank page");
+    pixSetAllArbitrary(paper.get(), 255);
+    return degrade(std::move(paper), settings);
+}
+
+namespace {
+
+// Leptonica keeps 1 bpp pixels as 1 = black in native-endian words; PDF wants
+// bytes, most significant bit first, with 0 = black.
+std::string pdf_bits(PIX* binary)
+{
+    int width = pixGetWidth(binary), height = pixGetHeight(binary), words_per_line = pixGetWpl(binary);
+    size_t row_bytes = static_cast<size_t>((width + 7) / 8);
+    std::string bits(row_bytes * static_cast<size_t>(height), '\0');
+    l_uint32* data = pixGetData(binary);
+    for (int y = 0; y < height; ++y) {
+        l_uint32* line = data + y * words_per_line;
+        for (int x = 0; x < width; ++x)
+            if (!GET_DATA_BIT(line, x))
+                bits[static_cast<size_t>(y) * row_bytes + static_cast<size_t>(x / 8)] |=
+                    static_cast<char>(0x80 >> (x % 8));
+    }
+    return bits;
+}
+
+} // namespace
+
+Result<ScannedPage> encode_page(PIX* pix, int dpi, int jpeg_quality)
+{
+    if (pixGetDepth(pix) == 1)
+        return ScannedPage {"", dpi, pdf_bits(pix), pixGetWidth(pix), pixGetHeight(pix)};
+    auto jpeg = encode_image(pix, ImageFormat::jpeg, dpi, jpeg_quality);
+    if (!jpeg)
+        return tl::unexpected(jpeg.error());
+    return ScannedPage {std::move(*jpeg), dpi, {}, 0, 0};
+}
+
+Result<void> write_multipage_tiff(const std::string& path, const std::vector<PIX*>& pages, int dpi)
+{
+    for (size_t i = 0; i < pages.size(); ++i) {
+        pixSetResolution(pages[i], dpi, dpi);
+        int compression = pixGetDepth(pages[i]) == 1 ? IFF_TIFF_G4 : IFF_TIFF_ZIP;
+        if (pixWriteTiff(path.c_str(), pages[i], compression, i == 0 ? "w" : "a") != 0)
+            return failure("leptonica: cannot write page " + std::to_string(i + 1) + " of " + path);
+    }
+    return {};
+}
+
 Result<std::string> wrap_scans_as_pdf(const std::vector<ScannedPage>& pages, std::string_view title, const Date& date)
 {
     PdfDocument document;
-    for (const ScannedPage& page : pages)
-        if (auto added = document.add_jpeg_page(page.jpeg, page.dpi); !added)
+    for (const ScannedPage& page : pages) {
+        auto added = page.jpeg.empty() ? document.add_bilevel_page(page.bilevel, page.width, page.height, page.dpi)
+                                       : document.add_jpeg_page(page.jpeg, page.dpi);
+        if (!added)
             return tl::unexpected(added.error());
+    }
     document.set_info(title, date);
     return document.save();
 }

@@ -291,6 +291,24 @@ Result<void> PdfDocument::add_jpeg_page(std::string_view jpeg, int dpi)
     return check("drawing a scanned page");
 }
 
+Result<void> PdfDocument::add_bilevel_page(std::string_view bits, int width, int height, int dpi)
+{
+    if (auto ok = check("adding a bilevel page"); !ok)
+        return ok;
+    HPDF_Image image = HPDF_LoadRawImageFromMem(m_doc, reinterpret_cast<const HPDF_BYTE*>(bits.data()),
+                                                static_cast<HPDF_UINT>(width), static_cast<HPDF_UINT>(height),
+                                                HPDF_CS_DEVICE_GRAY, 1);
+    HPDF_Page page = image ? HPDF_AddPage(m_doc) : nullptr;
+    if (!page)
+        return failure("libharu: cannot embed the bilevel scan");
+    auto page_width = static_cast<HPDF_REAL>(width * 72.0 / dpi);
+    auto page_height = static_cast<HPDF_REAL>(height * 72.0 / dpi);
+    HPDF_Page_SetWidth(page, page_width);
+    HPDF_Page_SetHeight(page, page_height);
+    HPDF_Page_DrawImage(page, image, 0, 0, page_width, page_height);
+    return check("drawing a bilevel page");
+}
+
 void PdfDocument::set_info(std::string_view title, const Date& date)
 {
     if (!m_doc)

@@ -93,6 +93,8 @@ public:
     Result<Canvas> add_a4_page();
     // One page exactly the size of the image at `dpi`, showing it edge to edge.
     Result<void> add_jpeg_page(std::string_view jpeg, int dpi);
+    // The same for a 1-bit image: bytes MSB first, rows padded, 0 = black.
+    Result<void> add_bilevel_page(std::string_view bits, int width, int height, int dpi);
     // Fixed metadata: libharu adds no dates of its own, so the output only depends on these.
     void set_info(std::string_view title, const Date& date);
     Result<std::string> save();

@@ -26,6 +26,7 @@ TEST(UnderstandingNormalise, RepairsBrokenEmail)
     EXPECT_EQ(read_email("Budi.Santoso @ pontianak . go.id"), "budi.santoso@pontianak.go.id");
     EXPECT_EQ(read_email("budi\xC2\xA9singkawangkota.go.id"), "budi@singkawangkota.go.id");
     EXPECT_EQ(read_email("tidak ada"), std::nullopt);
+    EXPECT_EQ(read_email(": -rudi.lubis@pontianak.go.id"), "rudi.lubis@pontianak.go.id");
 }
 
 TEST(UnderstandingNormalise, Phone)
