@@ -2,7 +2,7 @@
 // shuffled bundle with a blank page split by page type, a KTP brought in the
 // next day joining its case (earlier outputs kept), an SK of another person
 // reported, the same scans judged by each office's profile, and rules checked.
-#include "support/run_command.hpp"
+#include "support/command.hpp"
 #include "support/temp_dir.hpp"
 #include "util/file.hpp"
 

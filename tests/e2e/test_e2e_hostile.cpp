@@ -4,7 +4,7 @@
 #include "pipeline/rejection.hpp"
 #include "support/hostile_files.hpp"
 #include "support/pdf_builder.hpp"
-#include "support/run_command.hpp"
+#include "support/command.hpp"
 #include "util/file.hpp"
 #include "util/hash.hpp"
 

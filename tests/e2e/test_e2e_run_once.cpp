@@ -1,6 +1,6 @@
 // The walking skeleton end to end: generated scans in, the real berkas binary
 // with real Tesseract, result.json and PDFs out.
-#include "support/run_command.hpp"
+#include "support/command.hpp"
 #include "support/temp_dir.hpp"
 #include "understanding/normalise.hpp"
 #include "util/file.hpp"

@@ -199,7 +199,7 @@ Result<PixPtr> scan_blank_page(const ScanSettings& settings)
     if (!paper)
         return failure("leptonica: cannot allocate a blank page");
     pixSetAllArbitrary(paper.get(), 255);
-    return degrade(std::move(paper), settings);
+    return degrade_page(std::move(paper), settings);
 }
 
 namespace {

@@ -154,7 +154,7 @@ Result<std::string> signed_scan(const Options& options)
     auto jpeg = encode_image(scanned->get(), ImageFormat::jpeg, options.dpi);
     if (!jpeg)
         return tl::unexpected(jpeg.error());
-    return wrap_scans_as_pdf({{*jpeg, options.dpi}}, "Pindaian", Date {2026, 11, 21});
+    return wrap_scans_as_pdf({ScannedPage {*jpeg, options.dpi, {}, 0, 0}}, "Pindaian", Date {2026, 11, 21});
 }
 
 } // namespace

@@ -1,6 +1,9 @@
 #pragma once
 // Runs a shell command for a test and collects what it prints: the real tools
 // (pdftotext, pdffonts, pdftoppm, the berkas binary) are the judges.
+#include "util/file.hpp"
+
+#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 #include <array>
@@ -35,7 +38,16 @@ inline CommandOutput run_command(const std::string& command)
     return result;
 }
 
+inline CommandOutput run(const std::string& command) { return run_command(command); }
+
 inline std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+
+// The JSON in `path`, or a discarded value when it is missing or malformed.
+inline nlohmann::json read_json(const std::filesystem::path& path)
+{
+    auto text = berkas::read_file(path);
+    return text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+}
 
 // Whitespace-insensitive: pdftotext breaks lines where the layout does.
 inline std::string collapse_whitespace(const std::string& text)

@@ -139,7 +139,7 @@ TEST_F(PipelineFiles, EarlierOutputsAreKeptAsNumberedVersions)
     EXPECT_EQ(keep_previous_outputs(case_folder).value(), 1);
     EXPECT_EQ(read_file(case_folder / "versi" / "1" / "result.json").value(), "{\"versi\": 1}");
     EXPECT_TRUE(fs::exists(case_folder / "versi" / "1" / "lembar-verifikasi.pdf"));
-    EXPECT_FALSE(fs::exists(case_folder / "result.json"));
+    EXPECT_TRUE(fs::exists(case_folder / "result.json")); // copied: the current files stay until replaced
     ASSERT_TRUE(write_file_atomic(case_folder / "result.json", "{\"versi\": 2}"));
     EXPECT_EQ(keep_previous_outputs(case_folder).value(), 2);
     EXPECT_EQ(read_file(case_folder / "versi" / "2" / "result.json").value(), "{\"versi\": 2}");

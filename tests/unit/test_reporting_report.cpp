@@ -4,7 +4,7 @@
 #include "reporting/tables.hpp"
 #include "state/statement.hpp"
 #include "state/submission_ledger.hpp"
-#include "support/run_command.hpp"
+#include "support/command.hpp"
 #include "support/temp_dir.hpp"
 #include "util/file.hpp"
 

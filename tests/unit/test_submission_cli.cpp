@@ -1,6 +1,6 @@
 // The verifier's commands through the real binary: approve, mark, return,
 // queue and report, with their exit statuses and Indonesian messages.
-#include "support/run_command.hpp"
+#include "support/command.hpp"
 #include "support/sample_case.hpp"
 #include "support/temp_dir.hpp"
 #include "util/file.hpp"

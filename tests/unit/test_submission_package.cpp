@@ -1,7 +1,7 @@
 #include "state/store.hpp"
 #include "submission/isolated.hpp"
 #include "submission/package.hpp"
-#include "support/run_command.hpp"
+#include "support/command.hpp"
 #include "support/sample_case.hpp"
 #include "support/temp_dir.hpp"
 #include "util/file.hpp"
