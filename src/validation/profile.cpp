@@ -83,7 +83,7 @@ size_t lifecycle_position(const YAML::Node& node)
     auto found = std::find(lifecycle_states.begin(), lifecycle_states.end(), step);
     if (found == lifecycle_states.end())
         fail(node, "unknown step '" + step +
-                       "' (one of submitted, verification, registered, activation_sent, identity_verified, "
+                       "' (one of verification, submitted, registered, activation_sent, identity_verified, "
                        "passphrase_set, issued, delivered)");
     return static_cast<size_t>(found - lifecycle_states.begin());
 }
@@ -97,7 +97,8 @@ SopStep parse_step(const YAML::Node& node)
     lifecycle_position(required(node, "step"));
     step.step = node["step"].Scalar();
     step.standard_minutes = bounded(required(node, "standard_minutes"), "standard_minutes", 0, 60 * 24 * 30);
-    step.activity = scalar(required(node, "activity"), "activity");
+    if (node["activity"])
+        step.activity = scalar(node["activity"], "activity");
     if (node["actor"])
         step.actor = scalar(node["actor"], "actor");
     return step;

@@ -28,16 +28,19 @@ struct Checks {
     std::optional<int> sk_max_age_years; // sk_outdated; unset = not checked
 };
 
-// The lifecycle states of an application, in order. A SOP step names the
-// state its activity leads to; `verification` is the office's own completeness
-// check between submission and registration at BSrE.
+// The steps of an application, in order, as the submission queue tracks them
+// (submission/lifecycle.hpp): `verification` is the office's own work from the
+// application's arrival to the verifier's decision (dispositions, the
+// completeness check, letters); `submitted` is the entry at BSrE's AMS; the rest
+// follow at BSrE and with the applicant. A SOP step names the state its
+// activity leads to.
 inline constexpr std::array<std::string_view, 8> lifecycle_states {
-    "submitted", "verification", "registered", "activation_sent", "identity_verified", "passphrase_set", "issued",
+    "verification", "submitted", "registered", "activation_sent", "identity_verified", "passphrase_set", "issued",
     "delivered"};
 
 struct SopStep {
     std::string step;     // one of lifecycle_states
-    std::string activity; // as the SOP words it
+    std::string activity; // as the SOP words it (optional)
     std::string actor;    // pelaksana, e.g. "Verifikator"
     int standard_minutes = 0; // mutu baku
 };

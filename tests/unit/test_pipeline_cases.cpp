@@ -5,6 +5,7 @@
 #include "pipeline/pipeline.hpp"
 #include "pipeline/rule_book.hpp"
 #include "pipeline/rule_watch.hpp"
+#include "submission/schedule.hpp"
 #include "support/temp_dir.hpp"
 #include "util/file.hpp"
 
@@ -161,6 +162,14 @@ TEST_F(PipelineFiles, ShippedRulesAndProfilesAreValid)
         ASSERT_TRUE(book.has_value()) << profile << ": " << book.error().message;
         EXPECT_EQ(book->profile.id, profile);
         EXPECT_EQ(book->version.size(), 16u);
+        // The submission queue reads the same SOP steps for its timing report.
+        auto path = rules / (std::string(profile) + ".yaml");
+        auto schedule = submission::parse_schedule(read_file(path).value(), path.string());
+        ASSERT_TRUE(schedule.has_value()) << schedule.error().message;
+        for (std::string_view state : validation::lifecycle_states)
+            EXPECT_EQ(schedule->standard_minutes(state).value_or(0), book->profile.standard_minutes_to(state))
+                << profile << " " << state;
+        EXPECT_EQ(schedule->certificate_validity_years, book->profile.certificate_validity_years);
     }
 }
 

@@ -134,7 +134,8 @@ TEST(ValidationProfile, EachOfficeStatesItsSop)
     EXPECT_NE(std::find(pontianak.required_documents.begin(), pontianak.required_documents.end(),
                         DocumentType::surat_rekomendasi_atasan),
               pontianak.required_documents.end());
-    EXPECT_EQ(pontianak.standard_minutes_to("verification"), 55); // 3 dispositions of 15 + 10 for the check
+    EXPECT_EQ(pontianak.standard_minutes_to("verification"), 70); // arrival, 3 dispositions of 15, the 10-minute check
+    EXPECT_EQ(pontianak.standard_minutes_to("submitted"), 20);
     EXPECT_EQ(pontianak.standard_minutes_to("issued"), 1440);
 
     Profile muara_enim = shipped_profile("muara-enim");
@@ -145,7 +146,7 @@ TEST(ValidationProfile, EachOfficeStatesItsSop)
 
     Profile meranti = shipped_profile("meranti");
     EXPECT_TRUE(meranti.checks.email_required && meranti.checks.email_go_id);
-    EXPECT_EQ(meranti.standard_minutes_to("submitted"), 5);
+    EXPECT_EQ(meranti.standard_minutes_to("verification"), 30);
 
     Profile singkawang = shipped_profile("singkawang");
     EXPECT_NE(singkawang.sop.find("000.8.3.3/26/SP-B/2023"), std::string::npos);
