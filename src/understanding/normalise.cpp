@@ -30,6 +30,8 @@ char as_digit(char c)
 // is not. Once a number has started, a group such as "OO2" continues it.
 std::optional<std::string> numeric_token(std::string_view token, bool continues_number)
 {
+    while (!token.empty() && std::string_view(":;,").find(token.back()) != std::string_view::npos)
+        token.remove_suffix(1); // a separator OCR saw after the number: "6172052008820296:"
     std::string digits;
     size_t real_digits = 0;
     for (char c : token) {

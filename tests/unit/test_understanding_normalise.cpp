@@ -15,6 +15,12 @@ TEST(UnderstandingNormalise, MapsLettersInsideNumbers)
     EXPECT_EQ(read_identifier("1985O3I22O1OO11OO4", 18), "198503122010011004");
 }
 
+TEST(UnderstandingNormalise, SeparatorAfterTheNumber)
+{
+    EXPECT_EQ(read_identifier(":6172052008820296:", 16), "6172052008820296");
+    EXPECT_EQ(read_identifier("19850312 201001 1 004;", 18), "198503122010011004");
+}
+
 TEST(UnderstandingNormalise, RejectsWrongLengthAndWords)
 {
     EXPECT_EQ(read_identifier("12345", 16), std::nullopt);
