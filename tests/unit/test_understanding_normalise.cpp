@@ -33,6 +33,9 @@ TEST(UnderstandingNormalise, RepairsBrokenEmail)
     EXPECT_EQ(read_email("budi\xC2\xA9singkawangkota.go.id"), "budi@singkawangkota.go.id");
     EXPECT_EQ(read_email("tidak ada"), std::nullopt);
     EXPECT_EQ(read_email(": -rudi.lubis@pontianak.go.id"), "rudi.lubis@pontianak.go.id");
+    EXPECT_EQ(read_email("zulkifli.kurniawan@pontianak.po.id"), "zulkifli.kurniawan@pontianak.go.id");
+    EXPECT_EQ(read_email("budi@kampus.ac.id"), "budi@kampus.ac.id");
+    EXPECT_EQ(read_email("budi@gmail.com"), "budi@gmail.com");
 }
 
 TEST(UnderstandingNormalise, Phone)
