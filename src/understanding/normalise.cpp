@@ -30,6 +30,8 @@ char as_digit(char c)
 // is not. Once a number has started, a group such as "OO2" continues it.
 std::optional<std::string> numeric_token(std::string_view token, bool continues_number)
 {
+    while (!token.empty() && std::string_view(":;,").find(token.back()) != std::string_view::npos)
+        token.remove_suffix(1); // a separator OCR saw after the number: "6172052008820296:"
     std::string digits;
     size_t real_digits = 0;
     for (char c : token) {
@@ -241,7 +243,12 @@ std::optional<std::string> read_email(std::string_view text)
     while (!address.empty() && (address.back() == '.' || address.back() == '-'))
         address.pop_back();
     size_t start = address.find_first_not_of("._%+-"); // a mark before the address, "-rudi.lubis@…"
-    return start == std::string::npos ? std::nullopt : std::optional(address.substr(start));
+    if (start == std::string::npos)
+        return std::nullopt;
+    // The government domain misread: ".po.id", ".qo.id", ".9o.id", ".g0.id" are
+    // no Indonesian second-level domains, ".go.id" is.
+    static const std::regex government(R"(\.[gpq9][o0]\.id$)");
+    return std::regex_replace(address.substr(start), government, ".go.id");
 }
 
 std::optional<std::string> read_phone(std::string_view text)

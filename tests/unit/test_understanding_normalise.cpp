@@ -15,6 +15,12 @@ TEST(UnderstandingNormalise, MapsLettersInsideNumbers)
     EXPECT_EQ(read_identifier("1985O3I22O1OO11OO4", 18), "198503122010011004");
 }
 
+TEST(UnderstandingNormalise, SeparatorAfterTheNumber)
+{
+    EXPECT_EQ(read_identifier(":6172052008820296:", 16), "6172052008820296");
+    EXPECT_EQ(read_identifier("19850312 201001 1 004;", 18), "198503122010011004");
+}
+
 TEST(UnderstandingNormalise, RejectsWrongLengthAndWords)
 {
     EXPECT_EQ(read_identifier("12345", 16), std::nullopt);
@@ -27,6 +33,9 @@ TEST(UnderstandingNormalise, RepairsBrokenEmail)
     EXPECT_EQ(read_email("budi\xC2\xA9singkawangkota.go.id"), "budi@singkawangkota.go.id");
     EXPECT_EQ(read_email("tidak ada"), std::nullopt);
     EXPECT_EQ(read_email(": -rudi.lubis@pontianak.go.id"), "rudi.lubis@pontianak.go.id");
+    EXPECT_EQ(read_email("zulkifli.kurniawan@pontianak.po.id"), "zulkifli.kurniawan@pontianak.go.id");
+    EXPECT_EQ(read_email("budi@kampus.ac.id"), "budi@kampus.ac.id");
+    EXPECT_EQ(read_email("budi@gmail.com"), "budi@gmail.com");
 }
 
 TEST(UnderstandingNormalise, Phone)
