@@ -132,12 +132,6 @@ Expected<InboxListing> list_inbox(const fs::path& inbox)
     return listing;
 }
 
-Expected<std::vector<CaseSource>> scan_inbox(const fs::path& inbox)
-{
-    auto listing = BERKAS_TRY(list_inbox(inbox));
-    return std::move(listing.cases);
-}
-
 std::string printable_name(std::string_view name)
 {
     std::string shown;

@@ -50,7 +50,6 @@ bool is_ignored_name(std::string_view name);
 std::string case_id_for(std::string_view relative_source);
 
 Expected<InboxListing> list_inbox(const std::filesystem::path& inbox);
-Expected<std::vector<CaseSource>> scan_inbox(const std::filesystem::path& inbox);
 
 // A name as it may be shown in a log line: bytes that are not printable ASCII
 // or valid UTF-8 (and newlines) are escaped as \xNN.

@@ -144,11 +144,6 @@ Expected<std::optional<std::string>> IntakeLedger::content_of(const std::string&
 
 Expected<std::vector<Claim>> IntakeLedger::active_claims() { return claims_where(m_database, "duplicate_of IS NULL"); }
 
-Expected<std::vector<Claim>> IntakeLedger::duplicate_claims()
-{
-    return claims_where(m_database, "duplicate_of IS NOT NULL");
-}
-
 Expected<int> IntakeLedger::begin_reading(const std::string& sha256)
 {
     Statement update(m_database, "UPDATE file_states SET state = 'reading', attempts = attempts + 1, updated_at = ? "
@@ -175,13 +170,6 @@ Expected<std::optional<FileState>> IntakeLedger::file_state(const std::string& s
     if (query.step() != SQLITE_ROW)
         return std::nullopt;
     return state_from_string(query.text(0));
-}
-
-Expected<int> IntakeLedger::reading_attempts(const std::string& sha256)
-{
-    Statement query(m_database, "SELECT attempts FROM file_states WHERE sha256 = ?");
-    query.bind(1, sha256);
-    return query.step() == SQLITE_ROW ? static_cast<int>(query.integer(0)) : 0;
 }
 
 Expected<std::vector<std::pair<std::string, int>>> IntakeLedger::requeue_interrupted()

@@ -55,12 +55,10 @@ public:
     // The content last claimed under this path relative to the inbox.
     Expected<std::optional<std::string>> content_of(const std::string& source);
     Expected<std::vector<Claim>> active_claims(); // not duplicates
-    Expected<std::vector<Claim>> duplicate_claims();
 
     Expected<int> begin_reading(const std::string& sha256); // returns the attempt number
     Expected<void> finish(const std::string& sha256, FileState state);
     Expected<std::optional<FileState>> file_state(const std::string& sha256);
-    Expected<int> reading_attempts(const std::string& sha256);
     // After a crash: contents left in `reading` go back to `received`.
     Expected<std::vector<std::pair<std::string, int>>> requeue_interrupted();
     Expected<std::map<std::string, int>> count_by_state();

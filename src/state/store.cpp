@@ -172,26 +172,6 @@ Expected<void> Store::save_case(const CaseResult& result, const std::string& sou
     return {};
 }
 
-Expected<int> Store::letter_sequence(const std::string& case_id, int year)
-{
-    Transaction transaction(m_database);
-    Statement existing(m_database, "SELECT sequence FROM letter_numbers WHERE case_id = ?");
-    existing.bind(1, case_id);
-    if (existing.step() == SQLITE_ROW)
-        return static_cast<int>(existing.integer(0));
-    Statement next(m_database, "SELECT COALESCE(MAX(sequence), 0) + 1 FROM letter_numbers WHERE year = ?");
-    next.bind(1, static_cast<std::int64_t>(year));
-    if (next.step() != SQLITE_ROW)
-        return tl::unexpected(next.error("cannot allocate a letter number"));
-    int sequence = static_cast<int>(next.integer(0));
-    Statement insert(m_database, "INSERT INTO letter_numbers(year, sequence, case_id) VALUES(?,?,?)");
-    insert.bind(1, static_cast<std::int64_t>(year)).bind(2, static_cast<std::int64_t>(sequence)).bind(3, case_id);
-    BERKAS_TRY(run(insert, "cannot allocate a letter number"));
-    if (!transaction.commit())
-        return make_error("state", "cannot commit the letter number");
-    return sequence;
-}
-
 Expected<void> Store::record_rejection(const std::string& sha256, const RejectedFile& rejected)
 {
     Statement insert(m_database,

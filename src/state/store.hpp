@@ -63,10 +63,6 @@ public:
     Expected<void> save_case(const CaseResult& result, const std::string& source, const std::string& fingerprint,
                              const std::string& result_json);
 
-    // The letter number of a case, allocated once from a per-year sequence
-    // that is never reused.
-    Expected<int> letter_sequence(const std::string& case_id, int year);
-
     Expected<void> record_rejection(const std::string& sha256, const RejectedFile& rejected);
     Expected<std::optional<RejectedFile>> rejection(const std::string& sha256);
 

@@ -36,8 +36,9 @@ TEST_F(IntakeScan, SubfolderIsOneCaseRootFileIsOneCase)
     ASSERT_TRUE(write_file_atomic(dir() / "budi" / "lampiran" / "sk.pdf", "x"));
     ASSERT_TRUE(write_file_atomic(dir() / "budi" / "scan.tmp", "x"));
     ASSERT_TRUE(write_file_atomic(dir() / "bundel.pdf", "x"));
-    auto cases = scan_inbox(dir());
-    ASSERT_TRUE(cases.has_value());
+    auto listing = list_inbox(dir());
+    ASSERT_TRUE(listing.has_value());
+    auto cases = &listing->cases;
     ASSERT_EQ(cases->size(), 2u);
     EXPECT_EQ((*cases)[0].relative, "budi");
     ASSERT_EQ((*cases)[0].files.size(), 2u);

@@ -60,15 +60,6 @@ TEST_F(StateStore, SavingACaseAgainReplacesItsProblems)
     EXPECT_EQ(*store->case_fingerprint("budi-123456"), "f2");
 }
 
-TEST_F(StateStore, LetterNumbersAreOncePerCaseAndPerYear)
-{
-    auto store = open();
-    EXPECT_EQ(*store->letter_sequence("a", 2026), 1);
-    EXPECT_EQ(*store->letter_sequence("b", 2026), 2);
-    EXPECT_EQ(*store->letter_sequence("a", 2026), 1); // the same case keeps its number
-    EXPECT_EQ(*store->letter_sequence("c", 2027), 1); // a new year starts again
-}
-
 TEST_F(StateStore, DecisionsAreKeptInOrder)
 {
     auto store = open();
