@@ -1,0 +1,161 @@
+// bench_page_steps: where the time of reading one page goes, step by step,
+// in this process (no worker), for every PDF and image under the given folders.
+//
+//   bench_page_steps DIR... [--limit N]
+//
+// Prints, per step, the number of pages it ran on, its total and its mean
+// milliseconds: decoding or rendering, blank check, QR search, previews,
+// upscaling, deskew, recognition and orientation; and Tesseract's share.
+// The steps are the ones reader.cpp runs, called one by one so that each can
+// be timed; a change there should be mirrored here.
+#include "reading/ocr_engine.hpp"
+#include "reading/page_marks.hpp"
+#include "reading/page_prep.hpp"
+#include "reading/page_source.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace berkas::reading;
+using berkas::Expected;
+using berkas::make_error;
+
+namespace {
+
+struct Step {
+    int pages = 0;
+    double seconds = 0;
+};
+
+class Stopwatch {
+public:
+    explicit Stopwatch(Step& step) : m_step(step), m_start(std::chrono::steady_clock::now()) {}
+    ~Stopwatch()
+    {
+        m_step.pages++;
+        m_step.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    }
+
+private:
+    Step& m_step;
+    std::chrono::steady_clock::time_point m_start;
+};
+
+using Steps = std::map<std::string, Step>;
+
+std::string slurp(const fs::path& path)
+{
+    std::ifstream stream(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(stream), {}};
+}
+
+void time_image_page(PixPtr image, bool may_upscale, OcrEngine& ocr, const ReadLimits& limits, Steps& steps)
+{
+    double ink = 0;
+    {
+        Stopwatch watch(steps["2 blank check"]);
+        ink = ink_fraction(image.get());
+    }
+    if (ink < limits.blank_max_ink_fraction)
+        return;
+    {
+        Stopwatch watch(steps["3 QR search"]);
+        (void)find_document_code(image.get());
+    }
+    {
+        Stopwatch watch(steps["4 previews"]);
+        (void)page_thumbnail(image.get());
+        (void)card_thumbnail(image.get());
+    }
+    if (may_upscale) {
+        Stopwatch watch(steps["5 upscale"]);
+        image = upscale_for_ocr(image.get(), limits.upscale_below_dpi, limits.upscale_target_dpi,
+                                limits.max_page_pixels);
+    }
+    PixPtr straight;
+    {
+        Stopwatch watch(steps["6 deskew"]);
+        straight = deskew(image.get());
+    }
+    float confidence = 0;
+    {
+        Stopwatch watch(steps["7 recognise"]);
+        auto text = ocr.recognize(straight.get());
+        confidence = text ? text->mean_confidence : 0;
+    }
+    if (confidence < limits.orientation_check_below_confidence) {
+        Stopwatch watch(steps["8 orientation"]);
+        PixPtr preview = orientation_preview(straight.get());
+        (void)ocr.detect_orientation(preview.get());
+    }
+}
+
+void time_file(const fs::path& path, OcrEngine& ocr, const ReadLimits& limits, Steps& steps)
+{
+    std::string bytes = slurp(path);
+    const FileKind kind = sniff_kind(bytes);
+    Expected<std::unique_ptr<PageSource>> source = make_error("unknown", "");
+    {
+        Stopwatch watch(steps["0 open"]);
+        source = kind == FileKind::pdf ? open_pdf(std::move(bytes), limits)
+                                       : open_image(std::move(bytes), kind, limits);
+    }
+    if (!source)
+        return;
+    for (int index = 0; index < (*source)->page_count(); ++index) {
+        Expected<SourcePage> page = make_error("unknown", "");
+        {
+            Stopwatch watch(steps["1 render/decode"]);
+            page = (*source)->page(index);
+        }
+        if (page && page->text_layer.empty())
+            time_image_page(std::move(page->image), page->may_upscale, ocr, limits, steps);
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<fs::path> files;
+    size_t limit = SIZE_MAX;
+    for (int i = 1; i < argc; ++i) {
+        const std::string argument = argv[i];
+        if (argument == "--limit" && i + 1 < argc) {
+            limit = std::strtoul(argv[++i], nullptr, 10);
+            continue;
+        }
+        for (const auto& entry : fs::recursive_directory_iterator(argument))
+            if (entry.is_regular_file())
+                files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    files.resize(std::min(files.size(), limit));
+    auto ocr = OcrEngine::create("ind");
+    if (!ocr) {
+        std::fprintf(stderr, "%s\n", ocr.error().describe().c_str());
+        return 1;
+    }
+    const ReadLimits limits;
+    Steps steps;
+    for (const fs::path& file : files)
+        time_file(file, **ocr, limits, steps);
+    double total = 0;
+    for (const auto& [name, step] : steps)
+        total += step.seconds;
+    std::printf("%zu files; step: pages, total s, mean ms, share\n", files.size());
+    for (const auto& [name, step] : steps)
+        std::printf("  %-18s %5d %8.2f %8.1f %6.1f%%\n", name.c_str(), step.pages, step.seconds,
+                    1000 * step.seconds / std::max(1, step.pages), 100 * step.seconds / total);
+    std::printf("  %-18s %5s %8.2f\n", "all", "", total);
+    return 0;
+}
