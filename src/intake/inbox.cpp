@@ -166,4 +166,15 @@ bool StabilityTracker::is_stable(const InboxFile& file, Clock::time_point now)
     return file.size > 0 && now - seen.since >= m_delay;
 }
 
+std::optional<StabilityTracker::Clock::time_point> StabilityTracker::next_settle_time(Clock::time_point now) const
+{
+    std::optional<Clock::time_point> earliest;
+    for (const auto& [relative, seen] : m_seen) {
+        const auto settles = seen.since + m_delay;
+        if (settles > now && (!earliest || settles < *earliest))
+            earliest = settles;
+    }
+    return earliest;
+}
+
 } // namespace berkas::intake

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,11 @@ public:
     explicit StabilityTracker(std::chrono::milliseconds delay) : m_delay(delay) {}
 
     bool is_stable(const InboxFile& file, Clock::time_point now);
+
+    // When the next file seen so far will have been unchanged for the delay,
+    // if any is still settling: the watcher looks again then rather than at
+    // its next poll, so a case waits the stability delay and no longer.
+    std::optional<Clock::time_point> next_settle_time(Clock::time_point now) const;
 
 private:
     struct Observation {

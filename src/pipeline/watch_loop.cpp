@@ -26,6 +26,21 @@ std::string health_line(const std::map<std::string, int>& files, const RunSummar
     return line;
 }
 
+// Files still settling are looked at again when the first of them has been
+// unchanged for the stability delay, or after poll_interval (a file may still
+// be written to without its size or time changing in between); otherwise the
+// loop waits for an event or the next full rescan.
+Clock::time_point next_look(const RunSummary& last, const intake::StabilityTracker& tracker,
+                            const Settings& settings, Clock::time_point next_rescan)
+{
+    if (last.intake.waiting == 0)
+        return next_rescan;
+    const auto now = Clock::now();
+    const auto settles = tracker.next_settle_time(now);
+    const auto poll = now + settings.poll_interval;
+    return settles ? std::min(poll, *settles + std::chrono::milliseconds(10)) : poll;
+}
+
 } // namespace
 
 void Pipeline::log_health(const RunSummary& last, const std::string& last_error)
@@ -68,9 +83,7 @@ Expected<void> Pipeline::watch(const std::atomic<bool>& stop, const std::functio
             log_health(last, last_error);
             next_health = Clock::now() + std::chrono::minutes(1);
         }
-        // Files still settling are looked at again after poll_interval; otherwise
-        // wait for an event or the next full rescan.
-        auto deadline = last.intake.waiting > 0 ? Clock::now() + m_settings.poll_interval : next_rescan;
+        auto deadline = next_look(last, tracker, m_settings, next_rescan);
         look = false;
         while (!stop && !look && Clock::now() < deadline) {
             look = watcher.wait(std::chrono::milliseconds(200));

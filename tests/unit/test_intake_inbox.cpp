@@ -61,6 +61,20 @@ TEST(IntakeStability, ReadyOnlyAfterTheDelayWithoutChange)
     EXPECT_TRUE(tracker.is_stable(file, t0 + 11s));
 }
 
+TEST(IntakeStability, NextSettleTimeIsTheEarliestFileStillSettling)
+{
+    StabilityTracker tracker(5s);
+    auto t0 = StabilityTracker::Clock::time_point {};
+    EXPECT_FALSE(tracker.next_settle_time(t0).has_value());
+    tracker.is_stable(InboxFile {"/a", "a.pdf", 100, 1}, t0);
+    tracker.is_stable(InboxFile {"/b", "b.pdf", 100, 1}, t0 + 2s);
+    EXPECT_EQ(tracker.next_settle_time(t0 + 1s), t0 + 5s);
+    tracker.is_stable(InboxFile {"/a", "a.pdf", 150, 2}, t0 + 3s); // a grew: its clock starts again
+    EXPECT_EQ(tracker.next_settle_time(t0 + 3s), t0 + 7s);
+    EXPECT_EQ(tracker.next_settle_time(t0 + 7s), t0 + 8s);
+    EXPECT_FALSE(tracker.next_settle_time(t0 + 8s).has_value()); // both settled
+}
+
 TEST(IntakeStability, EmptyFileIsNeverReady)
 {
     StabilityTracker tracker(0s);
