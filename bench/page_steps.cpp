@@ -5,7 +5,7 @@
 //
 // Prints, per step, the number of pages it ran on, its total and its mean
 // milliseconds: decoding or rendering, blank check, QR search, previews,
-// upscaling, deskew, recognition and orientation; and Tesseract's share.
+// scaling, deskew, recognition and orientation.
 // The steps are the ones reader.cpp runs, called one by one so that each can
 // be timed; a change there should be mirrored here.
 #include "reading/ocr_engine.hpp"
@@ -58,7 +58,7 @@ std::string slurp(const fs::path& path)
     return {std::istreambuf_iterator<char>(stream), {}};
 }
 
-void time_image_page(PixPtr image, bool may_upscale, OcrEngine& ocr, const ReadLimits& limits, Steps& steps)
+void time_image_page(PixPtr image, OcrEngine& ocr, const ReadLimits& limits, Steps& steps)
 {
     double ink = 0;
     {
@@ -71,30 +71,34 @@ void time_image_page(PixPtr image, bool may_upscale, OcrEngine& ocr, const ReadL
         Stopwatch watch(steps["3 QR search"]);
         (void)find_document_code(image.get());
     }
+    std::optional<CardOnPage> card;
     {
-        Stopwatch watch(steps["4 previews"]);
+        Stopwatch watch(steps["4 previews, card"]);
         (void)page_thumbnail(image.get());
-        (void)card_thumbnail(image.get());
+        card = find_card(image.get());
+        (void)card_thumbnail(image.get(), card);
+        if (card && !card->whole_image && ink_fraction(image.get(), card->region) >= limits.card_alone_max_outside_ink)
+            card.reset();
     }
-    if (may_upscale) {
-        Stopwatch watch(steps["5 upscale"]);
-        image = upscale_for_ocr(image.get(), limits.upscale_below_dpi, limits.upscale_target_dpi,
-                                limits.max_page_pixels);
+    PixPtr view;
+    {
+        Stopwatch watch(steps[card ? "5 crop+scale card" : "5 scale page"]);
+        view = card ? at_resolution(crop(image.get(), card->region).get(), limits.card_ocr_dpi, limits.max_page_pixels)
+                    : at_resolution(image.get(), limits.page_ocr_dpi, limits.max_page_pixels);
     }
-    PixPtr straight;
     {
         Stopwatch watch(steps["6 deskew"]);
-        straight = deskew(image.get());
+        view = deskew(view.get());
     }
     float confidence = 0;
     {
-        Stopwatch watch(steps["7 recognise"]);
-        auto text = ocr.recognize(straight.get());
+        Stopwatch watch(steps[card ? "7 recognise card" : "7 recognise page"]);
+        auto text = ocr.recognize(view.get());
         confidence = text ? text->mean_confidence : 0;
     }
     if (confidence < limits.orientation_check_below_confidence) {
         Stopwatch watch(steps["8 orientation"]);
-        PixPtr preview = orientation_preview(straight.get());
+        PixPtr preview = orientation_preview(view.get());
         (void)ocr.detect_orientation(preview.get());
     }
 }
@@ -118,7 +122,7 @@ void time_file(const fs::path& path, OcrEngine& ocr, const ReadLimits& limits, S
             page = (*source)->page(index);
         }
         if (page && page->text_layer.empty())
-            time_image_page(std::move(page->image), page->may_upscale, ocr, limits, steps);
+            time_image_page(std::move(page->image), ocr, limits, steps);
     }
 }
 

@@ -10,7 +10,8 @@ namespace berkas::reading {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReadLimits, max_file_bytes, max_pages, max_page_pixels, max_page_side,
                                                 max_image_pixels, max_image_side, max_stream_decoded_bytes,
                                                 max_decoded_bytes, max_nesting_depth, max_page_tree_nodes, render_dpi,
-                                                min_scan_render_dpi, min_render_dpi, upscale_below_dpi, upscale_target_dpi,
+                                                min_scan_render_dpi, min_render_dpi, page_ocr_dpi, card_ocr_dpi,
+                                                card_alone_max_outside_ink,
                                                 blank_max_ink_fraction, orientation_check_below_confidence,
                                                 orientation_min_confidence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReadTimes, render_seconds, rendered_pages, ocr_seconds, ocr_pages)

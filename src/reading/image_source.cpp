@@ -134,7 +134,6 @@ private:
         pixSetResolution(gray.get(), dpi, dpi);
         SourcePage result;
         result.image = std::move(gray);
-        result.may_upscale = true;
         return result;
     }
 

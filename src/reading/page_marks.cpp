@@ -1,5 +1,7 @@
 #include "reading/page_marks.hpp"
 
+#include "reading/page_prep.hpp"
+
 #define ZX_USE_UTF8 1 // Result::text() as UTF-8 std::string
 #include <ZXing/ReadBarcode.h>
 
@@ -171,31 +173,41 @@ InkGrid measure_ink(Pix* gray)
 
 std::string page_thumbnail(Pix* gray, int width) { return jpeg_scaled_to_width(gray, width); }
 
-std::string card_thumbnail(Pix* gray, int width)
+std::optional<CardOnPage> find_card(Pix* gray)
 {
-    if (pixGetWidth(gray) > pixGetHeight(gray))
-        return jpeg_scaled_to_width(gray, width); // a photo of the card itself
+    const bool landscape = pixGetWidth(gray) > pixGetHeight(gray);
     const double factor = std::min(1.0, kCardSearchDpi / dots_per_inch(gray));
     PixPtr small(pixScale(gray, float(factor), float(factor)));
     auto region = small ? largest_card_region(small.get()) : std::nullopt;
+    if (!region && landscape) // a photo of the card itself, or a KTP page lying on its side
+        return CardOnPage {PageRegion {0, 0, pixGetWidth(gray), pixGetHeight(gray)}, true};
     if (!region)
-        return {};
+        return std::nullopt;
     // Back to full resolution, with a little paper around the card.
     const int margin = int(std::lround(2 / factor));
-    Box* crop = boxCreate(int(region->x / factor) - margin, int(region->y / factor) - margin,
-                          int(region->w / factor) + 2 * margin, int(region->h / factor) + 2 * margin);
-    PixPtr card(crop ? pixClipRectangle(gray, crop, nullptr) : nullptr);
-    boxDestroy(&crop);
-    return card ? jpeg_scaled_to_width(card.get(), width) : std::string();
+    const int x = std::max(0, int(region->x / factor) - margin), y = std::max(0, int(region->y / factor) - margin);
+    const int right = std::min(pixGetWidth(gray), int((region->x + region->w) / factor) + margin);
+    const int bottom = std::min(pixGetHeight(gray), int((region->y + region->h) / factor) + margin);
+    return CardOnPage {PageRegion {x, y, right - x, bottom - y}, false};
 }
 
-void add_page_marks(Pix* gray, PageText& page)
+std::string card_thumbnail(Pix* gray, const std::optional<CardOnPage>& card, int width)
+{
+    if (!card)
+        return {};
+    PixPtr image = crop(gray, card->region);
+    return image ? jpeg_scaled_to_width(image.get(), width) : std::string();
+}
+
+std::optional<CardOnPage> add_page_marks(Pix* gray, PageText& page)
 {
     page.code = find_document_code(gray);
     if (page.code)
-        return; // our own document: no preview needed
+        return std::nullopt; // our own document: no preview needed
     page.thumbnail_jpeg = page_thumbnail(gray);
-    page.card_jpeg = card_thumbnail(gray);
+    auto card = find_card(gray);
+    page.card_jpeg = card_thumbnail(gray, card);
+    return card;
 }
 
 } // namespace berkas::reading

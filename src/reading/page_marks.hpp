@@ -4,6 +4,7 @@
 // process can tell which signature boxes are signed, and small grayscale
 // previews for the lembar verifikasi (the page, and an ID card on it).
 #include "model/case_result.hpp"
+#include "reading/page_prep.hpp"
 #include "reading/pix_ptr.hpp"
 
 #include <optional>
@@ -23,12 +24,20 @@ InkGrid measure_ink(Pix* gray);
 // The whole page, `width` pixels wide, as a grayscale JPEG.
 std::string page_thumbnail(Pix* gray, int width = 200);
 
-// An ID card on the page as a grayscale JPEG `width` pixels wide: the largest
-// card-shaped region that stands out from the paper (a KTP photocopy), or the
-// whole image when it is a landscape photo of a card. Empty for any other page.
-std::string card_thumbnail(Pix* gray, int width = 420);
+// Where an ID card lies: the largest card-shaped region that stands out from
+// the paper (a KTP photocopy), with a little paper around it, or the whole
+// image when it is a landscape photo of a card. nullopt on any other page.
+struct CardOnPage {
+    PageRegion region;
+    bool whole_image = false; // a photo of the card itself
+};
+std::optional<CardOnPage> find_card(Pix* gray);
 
-// Fills page.code, page.thumbnail_jpeg and page.card_jpeg from the page image.
-void add_page_marks(Pix* gray, PageText& page);
+// The card as a grayscale JPEG `width` pixels wide; empty without a card.
+std::string card_thumbnail(Pix* gray, const std::optional<CardOnPage>& card, int width = 420);
+
+// Fills page.code, page.thumbnail_jpeg and page.card_jpeg from the page image,
+// and returns the card it found, if any, for reading to recognise alone.
+std::optional<CardOnPage> add_page_marks(Pix* gray, PageText& page);
 
 } // namespace berkas::reading

@@ -22,8 +22,8 @@ constexpr float kMinDeskewDegrees = 0.3f;
 constexpr float kMinSkewConfidence = 3.0f;
 constexpr int kBinarizeThreshold = 128;
 
-constexpr double kMaxUpscale = 3.0;
-constexpr double kMinUsefulUpscale = 1.05;
+// Scaling by less than this changes nothing Tesseract notices, and costs time.
+constexpr double kScaleTolerance = 0.05;
 
 // OSD confidence falls with resolution: on the same letter turned 90/180/270°
 // it was 19–24 at 300 dpi but 14–16 at 150 dpi, straddling the threshold of
@@ -99,7 +99,7 @@ PixPtr apply_exif_orientation(Pix* image, int orientation)
     }
 }
 
-double ink_fraction(Pix* gray)
+double ink_fraction(Pix* gray, const std::optional<PageRegion>& except)
 {
     const double factor = std::min(1.0, kInkCheckDpi / resolution_or_default(gray));
     PixPtr small = scaled(gray, factor);
@@ -110,43 +110,70 @@ double ink_fraction(Pix* gray)
     const int inner_width = width - 2 * margin_x, inner_height = height - 2 * margin_y;
     if (inner_width <= 0 || inner_height <= 0)
         return 1.0;
-    Box* inner = boxCreate(margin_x, margin_y, inner_width, inner_height);
-    PixPtr clipped(pixClipRectangle(small.get(), inner, nullptr));
-    boxDestroy(&inner);
-    PixPtr ink(clipped ? pixThresholdToBinary(clipped.get(), kInkThreshold) : nullptr);
-    l_int32 dark = 0;
-    if (!ink || pixCountPixels(ink.get(), &dark, nullptr) != 0)
+    PixPtr ink(pixThresholdToBinary(small.get(), kInkThreshold));
+    if (!ink)
         return 1.0;
-    return double(dark) / (double(inner_width) * inner_height);
+    double area = double(inner_width) * inner_height;
+    // Everything outside the inner part, and the excepted region, is cleared.
+    pixRasterop(ink.get(), 0, 0, width, margin_y, PIX_CLR, nullptr, 0, 0);
+    pixRasterop(ink.get(), 0, height - margin_y, width, margin_y, PIX_CLR, nullptr, 0, 0);
+    pixRasterop(ink.get(), 0, 0, margin_x, height, PIX_CLR, nullptr, 0, 0);
+    pixRasterop(ink.get(), width - margin_x, 0, margin_x, height, PIX_CLR, nullptr, 0, 0);
+    if (except) {
+        const int x = int(except->x * factor), y = int(except->y * factor);
+        const int w = int(std::ceil(except->width * factor)), h = int(std::ceil(except->height * factor));
+        pixRasterop(ink.get(), x, y, w, h, PIX_CLR, nullptr, 0, 0);
+        const int kept_w = std::max(0, std::min(x + w, margin_x + inner_width) - std::max(x, margin_x));
+        const int kept_h = std::max(0, std::min(y + h, margin_y + inner_height) - std::max(y, margin_y));
+        area -= double(kept_w) * kept_h;
+    }
+    l_int32 dark = 0;
+    if (area <= 0 || pixCountPixels(ink.get(), &dark, nullptr) != 0)
+        return area <= 0 ? 0.0 : 1.0;
+    return double(dark) / area;
 }
 
-PixPtr deskew(Pix* gray)
+PixPtr crop(Pix* gray, const PageRegion& region)
+{
+    Box* box = boxCreate(region.x, region.y, region.width, region.height);
+    PixPtr part(box ? pixClipRectangle(gray, box, nullptr) : nullptr);
+    boxDestroy(&box);
+    return with_resolution_of(std::move(part), gray);
+}
+
+float skew_degrees(Pix* gray)
 {
     PixPtr binary(pixThresholdToBinary(gray, kBinarizeThreshold));
     l_float32 angle = 0, confidence = 0;
     if (!binary || pixFindSkew(binary.get(), &angle, &confidence) != 0)
-        return clone(gray);
+        return 0;
     if (std::fabs(angle) < kMinDeskewDegrees || confidence < kMinSkewConfidence)
+        return 0;
+    return angle;
+}
+
+PixPtr rotated_by(Pix* gray, float degrees)
+{
+    if (degrees == 0)
         return clone(gray);
-    const float radians = angle * float(std::numbers::pi / 180.0);
-    // Width and height 0 keep the page size; the corners lost are margin.
+    const float radians = degrees * float(std::numbers::pi / 180.0);
+    // Width and height 0 keep the image size; the corners lost are margin.
     return with_resolution_of(PixPtr(pixRotate(gray, radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0)), gray);
 }
 
-PixPtr upscale_for_ocr(Pix* gray, int below_dpi, int target_dpi, long long max_pixels)
+PixPtr deskew(Pix* gray) { return rotated_by(gray, skew_degrees(gray)); }
+
+PixPtr at_resolution(Pix* gray, int target_dpi, long long max_pixels)
 {
-    const int dpi = pixGetXRes(gray);
-    if (dpi <= 0 || dpi >= below_dpi)
-        return clone(gray);
+    const int dpi = resolution_or_default(gray);
+    const double factor = double(target_dpi) / dpi;
     const double pixels = double(pixGetWidth(gray)) * pixGetHeight(gray);
-    double factor = std::min(double(target_dpi) / dpi, kMaxUpscale);
-    factor = std::min(factor, std::sqrt(double(max_pixels) / pixels));
-    if (factor < kMinUsefulUpscale)
+    if (std::fabs(factor - 1.0) <= kScaleTolerance || pixels * factor * factor > double(max_pixels))
         return clone(gray);
-    PixPtr larger = scaled(gray, factor);
-    if (larger)
-        pixSetResolution(larger.get(), int(std::lround(dpi * factor)), int(std::lround(pixGetYRes(gray) * factor)));
-    return larger;
+    PixPtr result = scaled(gray, factor);
+    if (result)
+        pixSetResolution(result.get(), target_dpi, target_dpi);
+    return result;
 }
 
 PixPtr orientation_preview(Pix* gray)

@@ -1,11 +1,18 @@
 #pragma once
 // Image preparation between decoding and OCR: colour to gray, EXIF and
-// orientation turns, blank detection, deskew, upscaling. All functions leave
+// orientation turns, blank detection, deskew, scaling. All functions leave
 // their input untouched and return a new image (or a clone when nothing changes);
 // they return nullptr only when Leptonica fails, which means out of memory.
 #include "reading/pix_ptr.hpp"
 
+#include <optional>
+
 namespace berkas::reading {
+
+// A rectangle of a page image, in its pixels.
+struct PageRegion {
+    int x = 0, y = 0, width = 0, height = 0;
+};
 
 // Any depth, colormap or alpha channel → 8-bit gray on white; keeps the resolution.
 PixPtr to_gray8(Pix* image);
@@ -17,16 +24,27 @@ PixPtr apply_exif_orientation(Pix* image, int orientation);
 PixPtr rotate_clockwise(Pix* image, int degrees);
 
 // Share of dark pixels on the page, ignoring a margin where scanner lids and
-// punch holes leave shadows. `gray` must be 8 bpp.
-double ink_fraction(Pix* gray);
+// punch holes leave shadows, and `except` when given (the share is then of
+// the area around it). `gray` must be 8 bpp.
+double ink_fraction(Pix* gray, const std::optional<PageRegion>& except = std::nullopt);
 
-// Straightens a page scanned at a slight angle (up to ±7°). Small or uncertain
-// angles are left alone: rotating costs time and blurs strokes.
+// The region cut out of the page (clipped to it); resolution kept.
+PixPtr crop(Pix* gray, const PageRegion& region);
+
+// The image scaled to `target_dpi` (from its resolution), unless it is within
+// 5 % of it already; updates the resolution. Refuses to grow beyond
+// max_pixels: then the image stays as it is.
+PixPtr at_resolution(Pix* gray, int target_dpi, long long max_pixels);
+
+// The angle a page was scanned at (up to ±7°), or 0 when it is small or
+// uncertain: rotating costs time and blurs strokes.
+float skew_degrees(Pix* gray);
+
+// Turned by `degrees` about its centre, bringing in white; a clone for 0.
+PixPtr rotated_by(Pix* gray, float degrees);
+
+// Straightens a page scanned at a slight angle: rotated_by(skew_degrees).
 PixPtr deskew(Pix* gray);
-
-// Scales up a low-resolution page so that text reaches about target_dpi,
-// at most 3×, and never beyond max_pixels. Updates the resolution.
-PixPtr upscale_for_ocr(Pix* gray, int below_dpi, int target_dpi, long long max_pixels);
 
 // A copy for Tesseract's orientation detection, scaled down to 300 dpi when
 // the page has more (OSD gets unsure below that).

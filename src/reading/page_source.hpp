@@ -14,7 +14,6 @@ namespace berkas::reading {
 struct SourcePage {
     std::string text_layer; // non-empty: the page's own text, OCR not needed
     PixPtr image;           // otherwise: 8-bit gray, resolution set (pixGetXRes)
-    bool may_upscale = false; // photos and scans may be below the resolution OCR needs
 };
 
 class PageSource {

@@ -9,7 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <chrono>
 #include <cstring>
 #include <mutex>
@@ -116,8 +118,57 @@ Expected<OcrText> recognize_with_orientation(Pix* upright_guess, OcrEngine& ocr,
     return second->mean_confidence > first->mean_confidence ? second : first;
 }
 
-Expected<PageText> read_image_page(PixPtr image, bool may_upscale, int number, OcrEngine& ocr,
-                                   const ReadLimits& limits)
+// What Tesseract is given: the card alone, or the whole page, each at the
+// resolution it needs (ReadLimits), straightened. A card is straightened by
+// the skew of the whole page: measured on the card alone, its edges and
+// photo mislead the estimate, and a NIK was misread that way.
+Expected<PixPtr> ocr_view(Pix* page, const CardOnPage* card, const ReadLimits& limits)
+{
+    if (card == nullptr) {
+        auto scaled = checked(at_resolution(page, limits.page_ocr_dpi, limits.max_page_pixels));
+        if (!scaled)
+            return scaled;
+        return checked(deskew(scaled->get()));
+    }
+    const float skew = skew_degrees(page);
+    PixPtr part = crop(page, card->region);
+    auto scaled = checked(part ? at_resolution(part.get(), limits.card_ocr_dpi, limits.max_page_pixels) : nullptr);
+    if (!scaled)
+        return scaled;
+    return checked(rotated_by(scaled->get(), skew));
+}
+
+Expected<OcrText> recognize_view(Pix* page, const CardOnPage* card, OcrEngine& ocr, const ReadLimits& limits)
+{
+    auto view = ocr_view(page, card, limits);
+    if (!view)
+        return tl::unexpected(view.error());
+    return recognize_with_orientation(view->get(), ocr, limits);
+}
+
+// A card copied onto a page is recognised alone when the rest of the page is
+// empty; a photo of a card (whole_image) is read like a page, at the
+// resolution its A4-sized estimate gives, which reads it well.
+bool is_card_alone(Pix* page, const std::optional<CardOnPage>& card, const ReadLimits& limits)
+{
+    return card && !card->whole_image && ink_fraction(page, card->region) < limits.card_alone_max_outside_ink;
+}
+
+// The card alone when it is all the page holds; the whole page otherwise, or
+// when the card read badly (a shape that only looked like a card, say).
+Expected<OcrText> recognize_page(Pix* page, const std::optional<CardOnPage>& card, OcrEngine& ocr,
+                                 const ReadLimits& limits)
+{
+    if (!is_card_alone(page, card, limits))
+        return recognize_view(page, nullptr, ocr, limits);
+    auto text = recognize_view(page, &*card, ocr, limits);
+    if (!text || text->mean_confidence >= limits.orientation_check_below_confidence)
+        return text;
+    auto whole = recognize_view(page, nullptr, ocr, limits);
+    return whole && whole->mean_confidence > text->mean_confidence ? whole : text;
+}
+
+Expected<PageText> read_image_page(PixPtr image, int number, OcrEngine& ocr, const ReadLimits& limits)
 {
     if (ink_fraction(image.get()) < limits.blank_max_ink_fraction) {
         PageText blank;
@@ -127,21 +178,10 @@ Expected<PageText> read_image_page(PixPtr image, bool may_upscale, int number, O
     }
     PageText seen;
     seen.number = number;
-    add_page_marks(image.get(), seen);
+    const auto card = add_page_marks(image.get(), seen);
     if (seen.code)
         return seen; // a document berkas issued, signed and scanned back: its text is ours already
-    if (may_upscale) {
-        auto larger = checked(upscale_for_ocr(image.get(), limits.upscale_below_dpi, limits.upscale_target_dpi,
-                                              limits.max_page_pixels));
-        if (!larger)
-            return tl::unexpected(larger.error());
-        image = std::move(*larger);
-    }
-    auto straightened = checked(deskew(image.get()));
-    if (!straightened)
-        return tl::unexpected(straightened.error());
-    image.reset(); // one full-size page in memory at a time
-    auto text = recognize_with_orientation(straightened->get(), ocr, limits);
+    auto text = recognize_page(image.get(), card, ocr, limits);
     if (!text)
         return tl::unexpected(text.error());
     PageText page = ocr_page_text(number, std::move(*text));
@@ -173,7 +213,7 @@ Expected<PageText> read_page(PageSource& source, int index, OcrEngine& ocr, cons
     times.render_seconds += seconds_since(start);
     times.rendered_pages++;
     const auto ocr_start = std::chrono::steady_clock::now();
-    auto result = read_image_page(std::move(page->image), page->may_upscale, index + 1, ocr, limits);
+    auto result = read_image_page(std::move(page->image), index + 1, ocr, limits);
     if (result && result->source == TextSource::ocr) {
         times.ocr_seconds += seconds_since(ocr_start);
         times.ocr_pages++;

@@ -97,7 +97,7 @@ TEST(ReadingMarks, CutsTheCardOutOfAKtpCopy)
     // A KTP copied at 150 %: 128 × 81 mm, grey, in the upper half of the sheet.
     fill(page.get(), 170, 170, 1008, 638, 215);
     fill(page.get(), 250, 300, 500, 20, 20);
-    std::string card = card_thumbnail(page.get());
+    std::string card = card_thumbnail(page.get(), find_card(page.get()));
     ASSERT_GT(card.size(), 100u);
     EXPECT_EQ(card.substr(0, 3), "\xff\xd8\xff") << "a JPEG";
     l_int32 width = 0, height = 0;
@@ -107,10 +107,10 @@ TEST(ReadingMarks, CutsTheCardOutOfAKtpCopy)
     EXPECT_EQ(width, 420);
     EXPECT_NEAR(double(width) / height, 1008.0 / 638, 0.08) << "the card, not the page";
 
-    EXPECT_TRUE(card_thumbnail(blank_page().get()).empty()) << "no card on an empty sheet";
+    EXPECT_TRUE(card_thumbnail(blank_page().get(), find_card(blank_page().get())).empty()) << "no card on an empty sheet";
     PixPtr letter = blank_page();
     fill(letter.get(), 200, 200, 1250, 1900, 225); // a grey page-sized area is no card
-    EXPECT_TRUE(card_thumbnail(letter.get()).empty());
+    EXPECT_TRUE(card_thumbnail(letter.get(), find_card(letter.get())).empty());
 }
 
 TEST(ReadingMarks, PageThumbnailIsASmallJpeg)
