@@ -156,27 +156,72 @@ int WorkerPool::stop(Worker& worker, bool kill_it)
     return status;
 }
 
-bool WorkerPool::send(Worker& worker, int job, const std::filesystem::path& file)
+bool WorkerPool::send(Worker& worker, int job, const Batch& batch)
 {
     worker.job = job;
     worker.buffer.clear();
     worker.deadline = Clock::now() + m_limits.wall_per_file;
     const int cpu_seconds = static_cast<int>(m_limits.cpu_per_file.count());
-    return write_all(worker.to_worker, encode_request(ReadRequest {file.string(), m_read_limits, cpu_seconds}));
+    const Job& work = batch.jobs[static_cast<size_t>(job)];
+    return write_all(worker.to_worker,
+                     encode_request(ReadRequest {batch.files[work.file].string(), m_read_limits, cpu_seconds, work.share}));
 }
 
 void WorkerPool::fail_attempt(Batch& batch, int job, Error failed)
 {
     const auto index = static_cast<size_t>(job);
-    failed.file = batch.files[index].string();
+    const std::filesystem::path& file = batch.files[batch.jobs[index].file];
+    failed.file = file.string();
     if (failed.code != "worker_unavailable" && ++batch.attempts[index] < 2) {
-        log::warning("pekerja baca gagal (" + failed.code + "), dicoba sekali lagi: " + batch.files[index].string());
+        log::warning("pekerja baca gagal (" + failed.code + "), dicoba sekali lagi: " + file.string());
         batch.pending.push_back(job);
         return;
     }
     if (failed.code != "worker_unavailable")
         failed.message += ", on both attempts";
-    batch.finished(index, tl::unexpected(std::move(failed)));
+    complete_job(batch, job, tl::unexpected(std::move(failed)));
+}
+
+// With fewer files than workers, each file is split into page shares so that
+// no worker idles while one reads a bundle page after page.
+void WorkerPool::plan_jobs(Batch& batch, int workers)
+{
+    const size_t files = batch.files.size();
+    const int shares = files > 0 && files < size_t(workers) ? int((size_t(workers) + files - 1) / files) : 1;
+    batch.progress.assign(files, FileProgress {shares, false, std::nullopt});
+    for (size_t file = 0; file < files; ++file) {
+        for (int part = 0; part < shares; ++part) {
+            batch.pending.push_back(static_cast<int>(batch.jobs.size()));
+            batch.jobs.push_back(Job {file, reading::PageShare {part, shares}});
+        }
+    }
+    batch.attempts.assign(batch.jobs.size(), 0);
+}
+
+// A share's pages join those of the others; the first failure of any share is
+// the file's. The file is finished when its last share is.
+void WorkerPool::complete_job(Batch& batch, int job, Result&& result)
+{
+    const size_t file = batch.jobs[static_cast<size_t>(job)].file;
+    FileProgress& progress = batch.progress[file];
+    if (!progress.merged || (*progress.merged && !result)) {
+        progress.merged = std::move(result);
+    } else if (*progress.merged) {
+        reading::FileReading& merged = **progress.merged;
+        for (PageText& page : result->pages)
+            merged.pages.push_back(std::move(page));
+        merged.digitally_signed = merged.digitally_signed || result->digitally_signed;
+        merged.times.render_seconds += result->times.render_seconds;
+        merged.times.rendered_pages += result->times.rendered_pages;
+        merged.times.ocr_seconds += result->times.ocr_seconds;
+        merged.times.ocr_pages += result->times.ocr_pages;
+    }
+    if (--progress.shares_left > 0)
+        return;
+    if (*progress.merged)
+        std::sort((*progress.merged)->pages.begin(), (*progress.merged)->pages.end(),
+                  [](const PageText& a, const PageText& b) { return a.number < b.number; });
+    batch.finished(file, std::move(*progress.merged));
 }
 
 void WorkerPool::worker_died(Worker& worker, Batch& batch)
@@ -208,8 +253,11 @@ void WorkerPool::assign_pending(Batch& batch)
             fail_attempt(batch, job, failure("worker_crashed", "the reading worker could not be started"));
             continue;
         }
-        batch.started(static_cast<size_t>(job));
-        if (!send(worker, job, batch.files[static_cast<size_t>(job)]))
+        FileProgress& progress = batch.progress[batch.jobs[static_cast<size_t>(job)].file];
+        if (!progress.started || batch.attempts[static_cast<size_t>(job)] > 0) // each attempt, not each share
+            batch.started(batch.jobs[static_cast<size_t>(job)].file);
+        progress.started = true;
+        if (!send(worker, job, batch))
             worker_died(worker, batch);
     }
 }
@@ -229,12 +277,12 @@ void WorkerPool::receive(Worker& worker, Batch& batch)
     if (newline == std::string::npos)
         return;
     auto result = decode_response(worker.buffer.substr(0, newline));
+    const int job = worker.job;
     if (!result)
-        result.error().file = batch.files[static_cast<size_t>(worker.job)].string();
-    const auto index = static_cast<size_t>(worker.job);
+        result.error().file = batch.files[batch.jobs[static_cast<size_t>(job)].file].string();
     worker.job = -1;
     worker.buffer.clear();
-    batch.finished(index, std::move(result));
+    complete_job(batch, job, std::move(result));
 }
 
 void WorkerPool::wait_for_workers(Batch& batch)
@@ -280,9 +328,8 @@ std::vector<Expected<reading::FileReading>> WorkerPool::read_all(const std::vect
 void WorkerPool::read_all(const std::vector<std::filesystem::path>& files, const std::function<void(size_t)>& started,
                           const std::function<void(size_t, Result&&)>& finished)
 {
-    Batch batch {files, std::vector<int>(files.size(), 0), {}, started, finished};
-    for (size_t i = 0; i < files.size(); ++i)
-        batch.pending.push_back(static_cast<int>(i));
+    Batch batch {files, {}, {}, {}, {}, started, finished};
+    plan_jobs(batch, worker_count());
     auto busy = [&] { return std::any_of(m_workers.begin(), m_workers.end(), [](auto& w) { return w.job >= 0; }); };
     while (!batch.pending.empty() || busy()) {
         assign_pending(batch);

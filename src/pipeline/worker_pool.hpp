@@ -35,8 +35,9 @@ public:
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
 
-    // Reads every file, in parallel across the workers. The result at index i
-    // belongs to files[i]. A crash or timeout is retried once on a fresh worker
+    // Reads every file, in parallel across the workers; with fewer files than
+    // workers, each file's pages are shared out (PageShare). The result at
+    // index i belongs to files[i]. A crash or timeout is retried once on a fresh worker
     // before it is reported as worker_crashed or timeout. A worker that cannot
     // start at all (Tesseract missing) reports worker_unavailable: the
     // installation is at fault, not the file.
@@ -61,17 +62,35 @@ private:
         std::chrono::steady_clock::time_point deadline;
     };
 
+    // What one worker is given: a whole file, or a share of its pages when
+    // there are fewer files than workers.
+    struct Job {
+        size_t file = 0;
+        reading::PageShare share;
+    };
+
+    // A file's shares as they come back, merged.
+    struct FileProgress {
+        int shares_left = 0;
+        bool started = false;
+        std::optional<Result> merged;
+    };
+
     struct Batch {
         const std::vector<std::filesystem::path>& files;
-        std::vector<int> attempts;
-        std::deque<int> pending;
+        std::vector<Job> jobs;
+        std::vector<int> attempts; // per job
+        std::vector<FileProgress> progress; // per file
+        std::deque<int> pending; // jobs
         const std::function<void(size_t)>& started;
         const std::function<void(size_t, Result&&)>& finished;
     };
 
     bool spawn(Worker& worker);
     int stop(Worker& worker, bool kill_it); // returns the wait status
-    bool send(Worker& worker, int job, const std::filesystem::path& file);
+    bool send(Worker& worker, int job, const Batch& batch);
+    static void plan_jobs(Batch& batch, int workers);
+    static void complete_job(Batch& batch, int job, Result&& result);
     void assign_pending(Batch& batch);
     void wait_for_workers(Batch& batch);
     void receive(Worker& worker, Batch& batch);

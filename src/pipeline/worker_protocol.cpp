@@ -118,7 +118,11 @@ std::string one_line(const json& message) { return message.dump(-1, ' ', false, 
 
 std::string encode_request(const ReadRequest& request)
 {
-    return one_line({{"path", request.path}, {"limits", request.limits}, {"cpu_seconds", request.cpu_seconds}});
+    return one_line({{"path", request.path},
+                     {"limits", request.limits},
+                     {"cpu_seconds", request.cpu_seconds},
+                     {"part", request.share.part},
+                     {"parts", request.share.parts}});
 }
 
 Expected<ReadRequest> decode_request(const std::string& line)
@@ -131,6 +135,10 @@ Expected<ReadRequest> decode_request(const std::string& line)
         request.path = message["path"].get<std::string>();
         request.limits = message.value("limits", reading::ReadLimits {});
         request.cpu_seconds = message.value("cpu_seconds", 0);
+        request.share.part = message.value("part", 0);
+        request.share.parts = message.value("parts", 1);
+        if (request.share.parts < 1 || request.share.part < 0 || request.share.part >= request.share.parts)
+            return make_error("protocol", "malformed worker request: part outside 0..parts-1");
         return request;
     } catch (const json::exception& error) {
         return make_error("protocol", std::string("malformed worker request: ") + error.what());

@@ -14,6 +14,7 @@ struct ReadRequest {
     std::string path;
     reading::ReadLimits limits;
     int cpu_seconds = 0; // CPU budget for this file; 0: no limit
+    reading::PageShare share; // the pages of the file this worker reads
 };
 
 std::string encode_request(const ReadRequest& request);

@@ -223,7 +223,8 @@ Expected<PageText> read_page(PageSource& source, int index, OcrEngine& ocr, cons
     return result;
 }
 
-Expected<FileReading> read_whole_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits)
+Expected<FileReading> read_whole_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits,
+                                      PageShare share)
 {
     auto bytes = load_input(path, limits);
     if (!bytes)
@@ -235,6 +236,8 @@ Expected<FileReading> read_whole_file(const std::filesystem::path& path, OcrEngi
     reading.digitally_signed = (*source)->digitally_signed();
     reading.pages.reserve(std::size_t((*source)->page_count()));
     for (int index = 0; index < (*source)->page_count(); ++index) {
+        if (!share.includes(index))
+            continue;
         auto page = read_page(**source, index, ocr, limits, reading.times);
         if (!page)
             return tl::unexpected(page.error());
@@ -252,12 +255,13 @@ void quiet_leptonica()
 
 } // namespace
 
-Expected<FileReading> read_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits)
+Expected<FileReading> read_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits,
+                                PageShare share)
 {
     Expected<FileReading> result = make_error("internal", "reading did not finish");
     try {
         quiet_leptonica();
-        result = read_whole_file(path, ocr, limits);
+        result = read_whole_file(path, ocr, limits, share);
     } catch (const std::bad_alloc&) {
         result = make_error("out_of_memory", "out of memory while reading");
     } catch (const std::exception& e) {

@@ -91,6 +91,16 @@ FileKind sniff_kind(std::string_view first_bytes);
 
 class OcrEngine;
 
+// Which pages of a file one worker reads: those whose 0-based index leaves
+// `part` when divided by `parts`. A bundle that arrives alone is shared
+// between the workers this way, so that its case waits for the slowest page
+// pair rather than for all pages in a row.
+struct PageShare {
+    int part = 0;
+    int parts = 1;
+    bool includes(int index) const { return parts <= 1 || index % parts == part; }
+};
+
 // Reads every page of `path`. Failures carry a stable reason code in
 // Error::code and the path in Error::file:
 //   empty_file, too_large, not_a_document      — the file as a whole
@@ -99,7 +109,8 @@ class OcrEngine;
 //   ocr_failed                                 — Tesseract failed on a page
 //   io_error, out_of_memory, internal          — the system, not the document, failed
 // Page text is never logged (it is personal data).
-Expected<FileReading> read_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits = {});
+Expected<FileReading> read_file(const std::filesystem::path& path, OcrEngine& ocr, const ReadLimits& limits = {},
+                                PageShare share = {});
 
 // read_file, for callers that need only the pages.
 Expected<std::vector<PageText>> read_pages(const std::filesystem::path& path, OcrEngine& ocr,

@@ -176,6 +176,21 @@ TEST(PipelineProtocol, RequestsCarryEveryLimit)
     EXPECT_FALSE(decode_request(R"({"path":"/x","limits":{"max_pages":"many"}})"));
 }
 
+TEST(PipelineProtocol, RequestsCarryThePageShare)
+{
+    ReadRequest request;
+    request.path = "/inbox/bundel.pdf";
+    request.share = reading::PageShare {1, 3};
+    auto decoded = decode_request(encode_request(request));
+    ASSERT_TRUE(decoded.has_value());
+    EXPECT_EQ(decoded->share.part, 1);
+    EXPECT_EQ(decoded->share.parts, 3);
+    EXPECT_TRUE(decoded->share.includes(4));
+    EXPECT_FALSE(decoded->share.includes(3));
+    EXPECT_EQ(decode_request(R"({"path":"/x"})")->share.parts, 1); // an older request: the whole file
+    EXPECT_FALSE(decode_request(R"({"path":"/x","part":2,"parts":2})"));
+}
+
 TEST(PipelineResultJson, FollowsTheContract)
 {
     CaseResult result;

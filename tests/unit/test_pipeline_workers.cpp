@@ -103,6 +103,23 @@ TEST_F(PipelineWorkers, EachHostileFileGetsItsReasonAndTheNextFileIsRead)
     }
 }
 
+// One file and two workers: each reads every other page (PageShare); the
+// pages come back once each, in order.
+TEST_F(PipelineWorkers, BundleAloneIsSharedBetweenWorkersAndComesBackWhole)
+{
+    std::vector<std::vector<std::string>> pages;
+    for (const char* title : {"SATU", "DUA", "TIGA", "EMPAT", "LIMA"})
+        pages.push_back({std::string("HALAMAN ") + title, "Nama : Contoh Pemohon"});
+    const auto results = read({write("bundel.pdf", berkas::testing::make_text_pdf(pages))});
+    ASSERT_TRUE(results[0]) << results[0].error().message;
+    ASSERT_EQ(results[0]->pages.size(), 5u);
+    const char* titles[] = {"SATU", "DUA", "TIGA", "EMPAT", "LIMA"};
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_EQ(results[0]->pages[size_t(i)].number, i + 1);
+        EXPECT_NE(results[0]->pages[size_t(i)].text.find(titles[i]), std::string::npos) << i;
+    }
+}
+
 TEST_F(PipelineWorkers, OwnerPasswordOnlyPdfIsRead)
 {
     const auto results = read({write("dibatasi.pdf", berkas::testing::encrypted_pdf(""))});
