@@ -1,5 +1,7 @@
 // PDF pages through poppler-cpp: the text layer when it is usable, otherwise
-// the page rendered to 8-bit gray (PDF-OCR.md §2).
+// the page rendered to 8-bit gray (PDF-OCR.md §2). A page that is just one
+// JPEG scan is decoded directly instead (direct_scan.hpp).
+#include "reading/direct_scan.hpp"
 #include "reading/page_source.hpp"
 #include "reading/pdf_structure.hpp"
 #include "reading/text_layer.hpp"
@@ -164,6 +166,11 @@ public:
 
     Expected<SourcePage> page(int index) override
     {
+        if (PixPtr scan = decoded_direct_scan(index)) {
+            SourcePage result;
+            result.image = std::move(scan);
+            return result;
+        }
         // create_page may return nullptr even for index < pages() (broken page object).
         std::unique_ptr<poppler::page> page(m_document->create_page(index));
         if (!page)
@@ -186,6 +193,20 @@ public:
     }
 
 private:
+    // A direct scan's content draws no text, so there is no text layer to
+    // look for. nullptr: the page is not one, or its JPEG did not decode as
+    // declared, and poppler renders it (and reports any error) as usual.
+    PixPtr decoded_direct_scan(int index) const
+    {
+        const auto page = static_cast<size_t>(index);
+        if (page >= m_structure.direct_scans.size() || !m_structure.direct_scans[page])
+            return nullptr;
+        const DirectScan& scan = *m_structure.direct_scans[page];
+        const poppler::rectf points(0, 0, scan.page_width, scan.page_height);
+        const auto dpi = choose_render_dpi(points, limits_for_page(index), index);
+        return dpi ? decode_direct_scan(scan, *dpi, m_limits) : nullptr;
+    }
+
     // A scanned page is rendered at its scan's resolution, between
     // min_scan_render_dpi and render_dpi: more pixels than the scanner took
     // only cost OCR time, and fewer than 200 dpi garble small print.

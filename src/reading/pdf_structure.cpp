@@ -10,6 +10,8 @@
 #define POINTERHOLDER_TRANSITION 4 // qpdf 11: std::shared_ptr only, no PointerHolder
 #include "reading/pdf_structure.hpp"
 
+#include "reading/pdf_objects.hpp"
+
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -63,21 +65,6 @@ bool is_image_codec(const std::string& filter)
            filter == "/CCITTFaxDecode" || filter == "/CCF";
 }
 
-std::vector<std::string> filter_names(QPDFObjectHandle dictionary)
-{
-    QPDFObjectHandle filter = dictionary.getKey("/Filter");
-    std::vector<std::string> names;
-    if (filter.isName())
-        names.push_back(filter.getName());
-    for (int i = 0; filter.isArray() && i < filter.getArrayNItems(); ++i) {
-        if (QPDFObjectHandle item = filter.getArrayItem(i); item.isName())
-            names.push_back(item.getName());
-    }
-    return names;
-}
-
-bool is_image(QPDFObjectHandle dictionary) { return dictionary.getKey("/Subtype").isNameAndEquals("/Image"); }
-
 // A signature value dictionary (ISO 32000-1 §12.8.1), or a signature field
 // that holds a value. An empty signature field, waiting to be signed, is neither.
 bool is_signature(QPDFObjectHandle dictionary)
@@ -108,6 +95,7 @@ public:
         BERKAS_TRY(walk_page_tree());
         for (const QPDFObjectHandle& object : objects)
             BERKAS_TRY(check_object(object));
+        find_direct_scans(); // only now: every stream it decodes has passed the limits
         return m_structure;
     }
 
@@ -188,21 +176,15 @@ private:
                               "PDF has more than " + std::to_string(m_limits.max_pages) + " pages (the limit)");
         remember_content_streams(page.getKey("/Contents"));
         m_structure.scan_dpi.push_back(scan_dpi_of(page));
+        m_pages.push_back(page);
         return {};
     }
 
-    // The inherited value of a page attribute (/MediaBox, /Resources), looked
-    // up through at most a few parents.
-    static QPDFObjectHandle inherited(QPDFObjectHandle node, const char* key)
+    void find_direct_scans()
     {
-        for (int depth = 0; depth < 16 && node.isDictionary(); ++depth) {
-            if (node.hasKey(key))
-                return node.getKey(key);
-            if (!node.hasKey("/Parent"))
-                break;
-            node = node.getKey("/Parent");
-        }
-        return QPDFObjectHandle::newNull();
+        DirectScanFinder finder;
+        for (const QPDFObjectHandle& page : m_pages)
+            m_structure.direct_scans.push_back(finder.find(page));
     }
 
     static double longest_side_points(QPDFObjectHandle page)
@@ -339,6 +321,7 @@ private:
     QPDF& m_pdf;
     const ReadLimits& m_limits;
     PdfStructure m_structure;
+    std::vector<QPDFObjectHandle> m_pages; // in page order
     std::set<QPDFObjGen> m_content_streams;
     std::uint64_t m_decoded_bytes = 0;
 };

@@ -4,9 +4,11 @@
 // counted by walking the page tree (never from /Count), embedded images are
 // measured from their dictionaries, and the streams poppler would decompress
 // whole are decompressed here first, counting bytes without keeping them.
+#include "reading/direct_scan.hpp"
 #include "reading/reader.hpp"
 #include "util/expected.hpp"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +22,9 @@ struct PdfStructure {
     // directly on it (a scan), or 0. Pages are rendered at what their scan
     // holds, not at a fixed 300 dpi (PERFORMANCE.md: 200 dpi is 23% faster).
     std::vector<int> scan_dpi;
+    // Per page, in page order: the page's JPEG when the page is nothing but
+    // that scan, so that it can be decoded without rendering (direct_scan.hpp).
+    std::vector<std::optional<DirectScan>> direct_scans;
 };
 
 // Errors: corrupt_pdf (damaged beyond repair, nested deeper than the limit, a

@@ -181,11 +181,11 @@ inline std::string png_claiming(std::uint32_t width, std::uint32_t height)
                png_chunk("IEND", ""));
 }
 
-// A text PDF encrypted with AES-256; an empty user password makes it an
+// `plain` encrypted with AES-256; an empty user password makes it an
 // owner-password-only file, which opens without asking.
-inline std::string encrypted_pdf(const std::string& user_password, const std::string& owner_password = "pemilik")
+inline std::string encrypt_pdf(const std::string& plain, const std::string& user_password,
+                               const std::string& owner_password = "pemilik")
 {
-    const std::string plain = make_text_pdf({hostile_detail::kLetter});
     QPDF pdf;
     pdf.processMemoryFile("plain", plain.data(), plain.size());
     QPDFWriter writer(pdf);
@@ -196,6 +196,12 @@ inline std::string encrypted_pdf(const std::string& user_password, const std::st
     writer.write();
     auto buffer = writer.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+// A text PDF, encrypted as encrypt_pdf does.
+inline std::string encrypted_pdf(const std::string& user_password, const std::string& owner_password = "pemilik")
+{
+    return encrypt_pdf(make_text_pdf({hostile_detail::kLetter}), user_password, owner_password);
 }
 
 // A Word document's outside: a zip archive.
