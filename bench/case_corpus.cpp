@@ -373,6 +373,8 @@ void print_summary(const Score& score)
                 percent(score.documents_right, score.documents_expected).c_str(), field("nik").c_str(),
                 field("nip").c_str(), field("nama").c_str(), field("email").c_str(),
                 percent(score.status_right, score.cases).c_str(), score.complete_though_missing_or_foreign);
+    for (const std::string& miss : score.misses)
+        std::printf("    - %s\n", miss.c_str());
 }
 
 } // namespace berkas::bench
