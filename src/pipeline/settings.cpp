@@ -247,11 +247,14 @@ void read_limits(const YAML::Node& node, Settings& settings)
 // How pages are read; only what an office may need to tune.
 void read_reading(const YAML::Node& node, Settings& settings)
 {
-    reject_unknown_keys(node, {"render_dpi", "orientation_confidence"});
+    reject_unknown_keys(node, {"render_dpi", "ocr_dpi", "card_ocr_dpi", "orientation_confidence"});
     reading::ReadLimits& limits = settings.limits;
-    whole_into(node, "render_dpi", 100, limits.render_dpi);
-    if (limits.render_dpi > 1200)
-        fail(node["render_dpi"], "render_dpi must be between 100 and 1200");
+    for (auto [key, value] : {std::pair {"render_dpi", &limits.render_dpi}, std::pair {"ocr_dpi", &limits.page_ocr_dpi},
+                              std::pair {"card_ocr_dpi", &limits.card_ocr_dpi}}) {
+        whole_into(node, key, 100, *value);
+        if (*value > 1200)
+            fail(node[key], std::string(key) + " must be between 100 and 1200");
+    }
     limits.min_render_dpi = std::min(limits.min_render_dpi, limits.render_dpi);
     if (auto confidence = read_at_least(node, "orientation_confidence", 0.0))
         limits.orientation_min_confidence = static_cast<float>(*confidence);

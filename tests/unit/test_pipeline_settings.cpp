@@ -75,6 +75,8 @@ limits:
   seconds_per_file: 90.5
 reading:
   render_dpi: 200
+  ocr_dpi: 300
+  card_ocr_dpi: 400
   orientation_confidence: 10
 )",
                                 "berkas.yaml", settings);
@@ -94,6 +96,8 @@ reading:
     EXPECT_EQ(settings.worker_limits.wall_per_file.count(), 90'500);
     EXPECT_EQ(settings.limits.render_dpi, 200);
     EXPECT_EQ(settings.limits.min_render_dpi, 150);
+    EXPECT_EQ(settings.limits.page_ocr_dpi, 300);
+    EXPECT_EQ(settings.limits.card_ocr_dpi, 400);
     EXPECT_FLOAT_EQ(settings.limits.orientation_min_confidence, 10.0f);
 }
 
@@ -125,6 +129,7 @@ TEST(PipelineSettings, BadLimitsNameTheirPlace)
     EXPECT_FALSE(load_settings("limits:\n  worker_memory_mb: 100\n", "b", settings));
     EXPECT_FALSE(load_settings("limits:\n  workers: 65\n", "b", settings));
     EXPECT_FALSE(load_settings("reading:\n  render_dpi: 2400\n", "b", settings));
+    EXPECT_FALSE(load_settings("reading:\n  ocr_dpi: 50\n", "b", settings));
 }
 
 TEST(PipelineProtocol, PagesSurviveTheRoundTrip)
