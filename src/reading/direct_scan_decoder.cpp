@@ -67,7 +67,8 @@ PixPtr decode_luminance(const DirectScan& scan, int reduction)
 }
 
 // Area mapping to shrink (each pixel the mean of what it covers, like poppler's
-// box filter), linear interpolation to enlarge (as poppler does below 4×).
+// box filter), linear interpolation for the small differences left (as
+// poppler does below 4×); larger enlargements never come here.
 PixPtr at_render_dpi(PixPtr gray, Resolution resolution, int render_dpi)
 {
     if (std::abs(resolution.x - render_dpi) >= kNativeDpiTolerance ||
@@ -88,6 +89,11 @@ PixPtr decode_direct_scan(const DirectScan& scan, int render_dpi, const ReadLimi
     if (!scan.jpeg || scan.page_width <= 0 || scan.page_height <= 0 || render_dpi <= 0)
         return nullptr;
     const Resolution native = native_resolution(scan);
+    // A scan below the render resolution is left to poppler: enlarged with
+    // pixScaleLI, a 150 dpi JPEG-30 form read "NIP. 1 1983…" where poppler's
+    // enlargement read the NIP (bench_accuracy, kasus-9336).
+    if (native.x < render_dpi - kNativeDpiTolerance || native.y < render_dpi - kNativeDpiTolerance)
+        return nullptr;
     const int reduction = jpeg_reduction(native, render_dpi);
     if (!header_fits(scan, reduction, limits))
         return nullptr;
