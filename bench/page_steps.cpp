@@ -77,7 +77,7 @@ void time_image_page(PixPtr image, OcrEngine& ocr, const ReadLimits& limits, Ste
         (void)page_thumbnail(image.get());
         card = find_card(image.get());
         (void)card_thumbnail(image.get(), card);
-        if (card && !card->whole_image && ink_fraction(image.get(), card->region) >= limits.card_alone_max_outside_ink)
+        if (!is_card_alone(image.get(), card, limits.card_alone_max_outside_ink))
             card.reset();
     }
     PixPtr view;

@@ -89,7 +89,8 @@ int run_worker(std::istream& requests, std::ostream& responses)
         }
         allow_cpu_for_next_file(request->cpu_seconds);
         act_out(fault, request->path);
-        responses << encode_response(reading::read_file(request->path, **engine, request->limits, request->share)) << std::flush;
+        const auto result = reading::read_file(request->path, **engine, request->limits, request->share);
+        responses << encode_response(result) << std::flush;
     }
     return 0;
 }

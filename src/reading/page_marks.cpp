@@ -201,6 +201,11 @@ std::optional<CardOnPage> find_card(Pix* gray)
     return CardOnPage {PageRegion {x, y, right - x, bottom - y}, false};
 }
 
+bool is_card_alone(Pix* page, const std::optional<CardOnPage>& card, double max_outside_ink)
+{
+    return card && !card->whole_image && ink_fraction(page, card->region) < max_outside_ink;
+}
+
 std::string card_thumbnail(Pix* gray, const std::optional<CardOnPage>& card, int width)
 {
     if (!card)

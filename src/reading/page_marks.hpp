@@ -33,6 +33,11 @@ struct CardOnPage {
 };
 std::optional<CardOnPage> find_card(Pix* gray);
 
+// A card copied onto a page that holds nothing else (less ink around it than
+// max_outside_ink): reading recognises the card alone. A photo of a card
+// (whole_image) is read like a page.
+bool is_card_alone(Pix* page, const std::optional<CardOnPage>& card, double max_outside_ink);
+
 // The card as a grayscale JPEG `width` pixels wide; empty without a card.
 std::string card_thumbnail(Pix* gray, const std::optional<CardOnPage>& card, int width = 420);
 

@@ -146,20 +146,12 @@ Expected<OcrText> recognize_view(Pix* page, const CardOnPage* card, OcrEngine& o
     return recognize_with_orientation(view->get(), ocr, limits);
 }
 
-// A card copied onto a page is recognised alone when the rest of the page is
-// empty; a photo of a card (whole_image) is read like a page, at the
-// resolution its A4-sized estimate gives, which reads it well.
-bool is_card_alone(Pix* page, const std::optional<CardOnPage>& card, const ReadLimits& limits)
-{
-    return card && !card->whole_image && ink_fraction(page, card->region) < limits.card_alone_max_outside_ink;
-}
-
 // The card alone when it is all the page holds; the whole page otherwise, or
 // when the card read badly (a shape that only looked like a card, say).
 Expected<OcrText> recognize_page(Pix* page, const std::optional<CardOnPage>& card, OcrEngine& ocr,
                                  const ReadLimits& limits)
 {
-    if (!is_card_alone(page, card, limits))
+    if (!is_card_alone(page, card, limits.card_alone_max_outside_ink))
         return recognize_view(page, nullptr, ocr, limits);
     auto text = recognize_view(page, &*card, ocr, limits);
     if (!text || text->mean_confidence >= limits.orientation_check_below_confidence)

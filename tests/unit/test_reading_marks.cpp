@@ -2,6 +2,7 @@
 // its corners and the page's ink), and the previews for the lembar verifikasi.
 // Pages are drawn with Leptonica and real QR codes from libqrencode.
 #include "reading/page_marks.hpp"
+#include "reading/reader.hpp"
 
 #include <gtest/gtest.h>
 #include <qrencode.h>
@@ -111,6 +112,26 @@ TEST(ReadingMarks, CutsTheCardOutOfAKtpCopy)
     PixPtr letter = blank_page();
     fill(letter.get(), 200, 200, 1250, 1900, 225); // a grey page-sized area is no card
     EXPECT_TRUE(card_thumbnail(letter.get(), find_card(letter.get())).empty());
+}
+
+TEST(ReadingMarks, CardIsAloneOnlyWhenThePageHoldsNothingElse)
+{
+    constexpr double max_outside_ink = ReadLimits {}.card_alone_max_outside_ink;
+    PixPtr page = blank_page();
+    fill(page.get(), 170, 170, 1008, 638, 215); // a KTP copied at 150 %
+    fill(page.get(), 250, 300, 500, 20, 20);
+    EXPECT_TRUE(is_card_alone(page.get(), find_card(page.get()), max_outside_ink));
+
+    fill(page.get(), 200, 1500, 900, 16, 30); // a line written under the copy: the page is read whole
+    EXPECT_FALSE(is_card_alone(page.get(), find_card(page.get()), max_outside_ink));
+
+    EXPECT_FALSE(is_card_alone(blank_page().get(), find_card(blank_page().get()), max_outside_ink));
+    PixPtr photo(pixCreate(1600, 1010, 8)); // a phone photo of the card itself
+    pixSetAllArbitrary(photo.get(), 200);
+    const auto whole = find_card(photo.get());
+    ASSERT_TRUE(whole);
+    EXPECT_TRUE(whole->whole_image);
+    EXPECT_FALSE(is_card_alone(photo.get(), whole, max_outside_ink)) << "a photo is read like a page";
 }
 
 TEST(ReadingMarks, PageThumbnailIsASmallJpeg)

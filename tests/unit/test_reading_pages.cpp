@@ -157,6 +157,34 @@ TEST_F(ReadingPages, BlankImagesSkipOcr)
     EXPECT_EQ(pages[0].source, TextSource::blank);
 }
 
+TEST(ReadingPrep, PagesAreScaledToTheResolutionOcrNeeds)
+{
+    PixPtr page(pixCreate(2480, 3508, 8)); // A4 at 300 dpi
+    pixSetResolution(page.get(), 300, 300);
+    PixPtr smaller = at_resolution(page.get(), 200, 60'000'000);
+    ASSERT_TRUE(smaller);
+    EXPECT_NEAR(pixGetWidth(smaller.get()), 1653, 2);
+    EXPECT_EQ(pixGetXRes(smaller.get()), 200);
+    PixPtr near(at_resolution(page.get(), 290, 60'000'000)); // within 5 %: left as it is
+    EXPECT_EQ(pixGetWidth(near.get()), 2480);
+    EXPECT_EQ(pixGetXRes(near.get()), 300);
+    PixPtr capped(at_resolution(page.get(), 600, 20'000'000)); // 35 Mpx would exceed the limit
+    EXPECT_EQ(pixGetWidth(capped.get()), 2480);
+}
+
+TEST(ReadingPrep, InkAroundAnExceptedRegion)
+{
+    PixPtr page(pixCreate(1654, 2339, 8)); // A4 at 200 dpi
+    pixSetResolution(page.get(), 200, 200);
+    pixSetAllArbitrary(page.get(), 245);
+    Box* card = boxCreate(300, 300, 1000, 630);
+    pixSetInRectArbitrary(page.get(), card, 40);
+    boxDestroy(&card);
+    EXPECT_GT(ink_fraction(page.get()), 0.1);
+    EXPECT_LT(ink_fraction(page.get(), PageRegion {290, 290, 1020, 650}), 0.0001);
+    EXPECT_GT(ink_fraction(page.get(), PageRegion {290, 290, 500, 650}), 0.05) << "half the dark area stays outside";
+}
+
 TEST_F(ReadingPages, PageWithOneWordIsNotBlank)
 {
     PixPtr word = testing::render_first_page(testing::make_text_pdf({{"LAMPIRAN"}}, 14), 300);
