@@ -1,11 +1,12 @@
 // bench_page_steps: where the time of reading one page goes, step by step,
 // in this process (no worker), for every PDF and image under the given folders.
 //
-//   bench_page_steps DIR... [--limit N]
+//   bench_page_steps DIR... [--limit N] [--per-file]
 //
 // Prints, per step, the number of pages it ran on, its total and its mean
 // milliseconds: decoding or rendering, blank check, QR search, previews,
-// scaling, deskew, recognition and orientation.
+// scaling, deskew, recognition and orientation. --per-file also prints each
+// file's total, to set beside plain tesseract on the same page images.
 // The steps are the ones reader.cpp runs, called one by one so that each can
 // be timed; a change there should be mirrored here.
 #include "reading/ocr_engine.hpp"
@@ -60,35 +61,47 @@ std::string slurp(const fs::path& path)
 
 void time_image_page(PixPtr image, OcrEngine& ocr, const ReadLimits& limits, Steps& steps)
 {
+    PageViews views;
+    {
+        Stopwatch watch(steps["2 OCR view, overview"]);
+        views = page_views(image.get(), limits.page_ocr_dpi, limits.max_page_pixels);
+    }
     double ink = 0;
     {
-        Stopwatch watch(steps["2 blank check"]);
-        ink = ink_fraction(image.get());
+        Stopwatch watch(steps["3 blank check"]);
+        ink = ink_fraction(views.overview.get());
     }
     if (ink < limits.blank_max_ink_fraction)
         return;
     {
-        Stopwatch watch(steps["3 QR search"]);
-        (void)find_document_code(image.get());
+        Stopwatch watch(steps["4 QR search"]);
+        (void)find_document_code(image.get(), views.overview.get());
     }
     std::optional<CardOnPage> card;
     {
-        Stopwatch watch(steps["4 previews, card"]);
-        (void)page_thumbnail(image.get());
-        card = find_card(image.get());
-        (void)card_thumbnail(image.get(), card);
-        if (!is_card_alone(image.get(), card, limits.card_alone_max_outside_ink))
+        Stopwatch watch(steps["5 previews, card"]);
+        (void)page_thumbnail(views.overview.get());
+        card = find_card(views.overview.get());
+        if (card)
+            (void)card_thumbnail(views.ocr.get(), CardOnPage {region_between(card->region, views.overview.get(),
+                                                                             views.ocr.get()),
+                                                              card->whole_image});
+        if (!is_card_alone(views.overview.get(), card, limits.card_alone_max_outside_ink))
             card.reset();
     }
     PixPtr view;
-    {
-        Stopwatch watch(steps[card ? "5 crop+scale card" : "5 scale page"]);
-        view = card ? at_resolution(crop(image.get(), card->region).get(), limits.card_ocr_dpi, limits.max_page_pixels)
-                    : at_resolution(image.get(), limits.page_ocr_dpi, limits.max_page_pixels);
-    }
+    float skew = 0;
     {
         Stopwatch watch(steps["6 deskew"]);
-        view = deskew(view.get());
+        skew = skew_degrees(views.ocr.get());
+        if (!card)
+            view = rotated_by(views.ocr.get(), skew);
+    }
+    if (card) {
+        Stopwatch watch(steps["6 crop, scale, turn card"]);
+        const PageRegion region = region_between(card->region, views.overview.get(), image.get());
+        view = rotated_by(
+            at_resolution(crop(image.get(), region).get(), limits.card_ocr_dpi, limits.max_page_pixels).get(), skew);
     }
     float confidence = 0;
     {
@@ -132,10 +145,15 @@ int main(int argc, char** argv)
 {
     std::vector<fs::path> files;
     size_t limit = SIZE_MAX;
+    bool per_file = false;
     for (int i = 1; i < argc; ++i) {
         const std::string argument = argv[i];
         if (argument == "--limit" && i + 1 < argc) {
             limit = std::strtoul(argv[++i], nullptr, 10);
+            continue;
+        }
+        if (argument == "--per-file") {
+            per_file = true;
             continue;
         }
         for (const auto& entry : fs::recursive_directory_iterator(argument))
@@ -151,8 +169,13 @@ int main(int argc, char** argv)
     }
     const ReadLimits limits;
     Steps steps;
-    for (const fs::path& file : files)
+    for (const fs::path& file : files) {
+        const auto start = std::chrono::steady_clock::now();
         time_file(file, **ocr, limits, steps);
+        if (per_file)
+            std::printf("%s\t%.0f ms\n", file.c_str(),
+                        1000 * std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
     double total = 0;
     for (const auto& [name, step] : steps)
         total += step.seconds;

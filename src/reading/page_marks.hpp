@@ -15,7 +15,9 @@ namespace berkas::reading {
 // The first QR code on the page whose content berkas wrote (parse_document_code),
 // with the page's ink; nullopt when there is none. Other codes (a BSrE
 // verification link on a signed SK, say) are ignored: they may carry personal data.
-std::optional<PageCode> find_document_code(Pix* gray);
+// The search runs on `overview` (the page at ≤ kOverviewDpi) when given, or
+// on such a copy made here; corners and ink are in the pixels of `gray`.
+std::optional<PageCode> find_document_code(Pix* gray, Pix* overview = nullptr);
 
 // The share of dark pixels in cells of about one millimetre (from the image's
 // resolution, or A4 width when it has none).
@@ -41,8 +43,9 @@ bool is_card_alone(Pix* page, const std::optional<CardOnPage>& card, double max_
 // The card as a grayscale JPEG `width` pixels wide; empty without a card.
 std::string card_thumbnail(Pix* gray, const std::optional<CardOnPage>& card, int width = 420);
 
-// Fills page.code, page.thumbnail_jpeg and page.card_jpeg from the page image,
-// and returns the card it found, if any, for reading to recognise alone.
-std::optional<CardOnPage> add_page_marks(Pix* gray, PageText& page);
+// Fills page.code, page.thumbnail_jpeg and page.card_jpeg from the page image
+// and its overview (PageViews), and returns the card it found, if any, in the
+// overview's pixels, for reading to recognise alone.
+std::optional<CardOnPage> add_page_marks(Pix* gray, const PageViews& views, PageText& page);
 
 } // namespace berkas::reading

@@ -50,7 +50,7 @@ PixPtr scaled(Pix* image, double factor)
 {
     if (factor >= 1.0 - 1e-6 && factor <= 1.0 + 1e-6)
         return clone(image);
-    return PixPtr(pixScale(image, float(factor), float(factor)));
+    return PixPtr(pixScaleGeneral(image, float(factor), float(factor), 0.0f, 0));
 }
 
 } // namespace
@@ -174,6 +174,39 @@ PixPtr at_resolution(Pix* gray, int target_dpi, long long max_pixels)
     if (result)
         pixSetResolution(result.get(), target_dpi, target_dpi);
     return result;
+}
+
+PixPtr reduced_to(Pix* gray, double max_dpi)
+{
+    const int dpi = resolution_or_default(gray);
+    if (dpi <= max_dpi)
+        return clone(gray);
+    const float factor = float(max_dpi / dpi);
+    PixPtr result(pixScaleGeneral(gray, factor, factor, 0.0f, 0));
+    if (result)
+        pixSetResolution(result.get(), int(std::lround(max_dpi)), int(std::lround(max_dpi)));
+    return result;
+}
+
+PageViews page_views(Pix* gray, int ocr_dpi, long long max_pixels)
+{
+    PageViews views;
+    views.ocr = at_resolution(gray, ocr_dpi, max_pixels);
+    if (views.ocr)
+        views.overview = reduced_to(views.ocr.get(), kOverviewDpi);
+    if (!views.overview)
+        views.ocr.reset();
+    return views;
+}
+
+PageRegion region_between(const PageRegion& region, Pix* from, Pix* to)
+{
+    const double fx = double(pixGetWidth(to)) / pixGetWidth(from);
+    const double fy = double(pixGetHeight(to)) / pixGetHeight(from);
+    const int x = int(std::floor(region.x * fx)), y = int(std::floor(region.y * fy));
+    const int right = std::min(pixGetWidth(to), int(std::ceil((region.x + region.width) * fx)));
+    const int bottom = std::min(pixGetHeight(to), int(std::ceil((region.y + region.height) * fy)));
+    return PageRegion {x, y, right - x, bottom - y};
 }
 
 PixPtr orientation_preview(Pix* gray)

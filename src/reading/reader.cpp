@@ -119,28 +119,26 @@ Expected<OcrText> recognize_with_orientation(Pix* upright_guess, OcrEngine& ocr,
 }
 
 // What Tesseract is given: the card alone, or the whole page, each at the
-// resolution it needs (ReadLimits), straightened. A card is straightened by
-// the skew of the whole page: measured on the card alone, its edges and
-// photo mislead the estimate, and a NIK was misread that way.
-Expected<PixPtr> ocr_view(Pix* page, const CardOnPage* card, const ReadLimits& limits)
+// resolution it needs (ReadLimits), straightened. A card is cut from the page
+// as decoded and straightened by the skew of the whole page: measured on the
+// card alone, its edges and photo mislead the estimate, and a NIK was misread
+// that way.
+Expected<PixPtr> ocr_view(Pix* page, const PageViews& views, const PageRegion* card, const ReadLimits& limits)
 {
-    if (card == nullptr) {
-        auto scaled = checked(at_resolution(page, limits.page_ocr_dpi, limits.max_page_pixels));
-        if (!scaled)
-            return scaled;
-        return checked(deskew(scaled->get()));
-    }
-    const float skew = skew_degrees(page);
-    PixPtr part = crop(page, card->region);
+    if (card == nullptr)
+        return checked(deskew(views.ocr.get()));
+    const float skew = skew_degrees(views.ocr.get());
+    PixPtr part = crop(page, *card);
     auto scaled = checked(part ? at_resolution(part.get(), limits.card_ocr_dpi, limits.max_page_pixels) : nullptr);
     if (!scaled)
         return scaled;
     return checked(rotated_by(scaled->get(), skew));
 }
 
-Expected<OcrText> recognize_view(Pix* page, const CardOnPage* card, OcrEngine& ocr, const ReadLimits& limits)
+Expected<OcrText> recognize_view(Pix* page, const PageViews& views, const PageRegion* card, OcrEngine& ocr,
+                                 const ReadLimits& limits)
 {
-    auto view = ocr_view(page, card, limits);
+    auto view = ocr_view(page, views, card, limits);
     if (!view)
         return tl::unexpected(view.error());
     return recognize_with_orientation(view->get(), ocr, limits);
@@ -148,21 +146,26 @@ Expected<OcrText> recognize_view(Pix* page, const CardOnPage* card, OcrEngine& o
 
 // The card alone when it is all the page holds; the whole page otherwise, or
 // when the card read badly (a shape that only looked like a card, say).
-Expected<OcrText> recognize_page(Pix* page, const std::optional<CardOnPage>& card, OcrEngine& ocr,
-                                 const ReadLimits& limits)
+// `card` is in the pixels of the overview, where it was found.
+Expected<OcrText> recognize_page(Pix* page, const PageViews& views, const std::optional<CardOnPage>& card,
+                                 OcrEngine& ocr, const ReadLimits& limits)
 {
-    if (!is_card_alone(page, card, limits.card_alone_max_outside_ink))
-        return recognize_view(page, nullptr, ocr, limits);
-    auto text = recognize_view(page, &*card, ocr, limits);
+    if (!is_card_alone(views.overview.get(), card, limits.card_alone_max_outside_ink))
+        return recognize_view(page, views, nullptr, ocr, limits);
+    const PageRegion region = region_between(card->region, views.overview.get(), page);
+    auto text = recognize_view(page, views, &region, ocr, limits);
     if (!text || text->mean_confidence >= limits.orientation_check_below_confidence)
         return text;
-    auto whole = recognize_view(page, nullptr, ocr, limits);
+    auto whole = recognize_view(page, views, nullptr, ocr, limits);
     return whole && whole->mean_confidence > text->mean_confidence ? whole : text;
 }
 
 Expected<PageText> read_image_page(PixPtr image, int number, OcrEngine& ocr, const ReadLimits& limits)
 {
-    if (ink_fraction(image.get()) < limits.blank_max_ink_fraction) {
+    const PageViews views = page_views(image.get(), limits.page_ocr_dpi, limits.max_page_pixels);
+    if (!views.ocr)
+        return make_error("out_of_memory", "no memory for page preparation");
+    if (ink_fraction(views.overview.get()) < limits.blank_max_ink_fraction) {
         PageText blank;
         blank.number = number;
         blank.source = TextSource::blank;
@@ -170,10 +173,10 @@ Expected<PageText> read_image_page(PixPtr image, int number, OcrEngine& ocr, con
     }
     PageText seen;
     seen.number = number;
-    const auto card = add_page_marks(image.get(), seen);
+    const auto card = add_page_marks(image.get(), views, seen);
     if (seen.code)
         return seen; // a document berkas issued, signed and scanned back: its text is ours already
-    auto text = recognize_page(image.get(), card, ocr, limits);
+    auto text = recognize_page(image.get(), views, card, ocr, limits);
     if (!text)
         return tl::unexpected(text.error());
     PageText page = ocr_page_text(number, std::move(*text));

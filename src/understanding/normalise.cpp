@@ -28,8 +28,31 @@ char as_digit(char c)
 // A token counts as numeric when, after mapping confusions, it is all digits
 // and at least half of it was digits to begin with: "2O10" is a number, "Jalan"
 // is not. Once a number has started, a group such as "OO2" continues it.
+// Quote marks OCR makes of a colon or a speck beside a number: ASCII ones and
+// the UTF-8 curly ones (“ ” ‘ ’), as in "NIK :”6172054106840062".
+std::string_view without_quotes(std::string_view token)
+{
+    constexpr std::array<std::string_view, 7> quotes {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+                                                      "\xE2\x80\x99"};
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (std::string_view quote : quotes) {
+            if (token.starts_with(quote)) {
+                token.remove_prefix(quote.size());
+                stripped = true;
+            }
+            if (token.ends_with(quote)) {
+                token.remove_suffix(quote.size());
+                stripped = true;
+            }
+        }
+    }
+    return token;
+}
+
 std::optional<std::string> numeric_token(std::string_view token, bool continues_number)
 {
+    token = without_quotes(token);
     while (!token.empty() && std::string_view(":;,").find(token.back()) != std::string_view::npos)
         token.remove_suffix(1); // a separator OCR saw after the number: "6172052008820296:"
     std::string digits;

@@ -172,14 +172,41 @@ TEST(ReadingPrep, PagesAreScaledToTheResolutionOcrNeeds)
     EXPECT_EQ(pixGetWidth(capped.get()), 2480);
 }
 
+// Gray paper with one dark rectangle on it, like a photocopied ID card.
+PixPtr paper_with_dark_card(int width, int height, int dpi, const PageRegion& card)
+{
+    PixPtr page(pixCreate(width, height, 8));
+    pixSetResolution(page.get(), dpi, dpi);
+    pixSetAllArbitrary(page.get(), 245);
+    Box* box = boxCreate(card.x, card.y, card.width, card.height);
+    pixSetInRectArbitrary(page.get(), box, 40);
+    boxDestroy(&box);
+    return page;
+}
+
+TEST(ReadingPrep, PageViewsAreScaledOnceEach)
+{
+    PixPtr page = paper_with_dark_card(2480, 3508, 300, {600, 900, 1010, 640}); // A4 at 300 dpi
+    const PageViews views = page_views(page.get(), 200, 60'000'000);
+    ASSERT_TRUE(views.ocr && views.overview);
+    EXPECT_EQ(pixGetXRes(views.ocr.get()), 200);
+    EXPECT_NEAR(pixGetWidth(views.ocr.get()), 1653, 2);
+    EXPECT_EQ(pixGetXRes(views.overview.get()), 100);
+    EXPECT_NEAR(pixGetWidth(views.overview.get()), 827, 2);
+    // The dark card found in the overview lands on the same place of the page.
+    const PageRegion in_overview {200, 300, 337, 213};
+    const PageRegion on_page = region_between(in_overview, views.overview.get(), page.get());
+    EXPECT_NEAR(on_page.x, 600, 3);
+    EXPECT_NEAR(on_page.y, 900, 3);
+    EXPECT_NEAR(on_page.width, 1011, 4);
+    EXPECT_NEAR(on_page.height, 639, 4);
+    const PageRegion past_the_edge = region_between({800, 1100, 100, 100}, views.overview.get(), page.get());
+    EXPECT_EQ(past_the_edge.x + past_the_edge.width, 2480) << "clipped to the page";
+}
+
 TEST(ReadingPrep, InkAroundAnExceptedRegion)
 {
-    PixPtr page(pixCreate(1654, 2339, 8)); // A4 at 200 dpi
-    pixSetResolution(page.get(), 200, 200);
-    pixSetAllArbitrary(page.get(), 245);
-    Box* card = boxCreate(300, 300, 1000, 630);
-    pixSetInRectArbitrary(page.get(), card, 40);
-    boxDestroy(&card);
+    PixPtr page = paper_with_dark_card(1654, 2339, 200, {300, 300, 1000, 630}); // A4 at 200 dpi
     EXPECT_GT(ink_fraction(page.get()), 0.1);
     EXPECT_LT(ink_fraction(page.get(), PageRegion {290, 290, 1020, 650}), 0.0001);
     EXPECT_GT(ink_fraction(page.get(), PageRegion {290, 290, 500, 650}), 0.05) << "half the dark area stays outside";

@@ -21,6 +21,14 @@ TEST(UnderstandingNormalise, SeparatorAfterTheNumber)
     EXPECT_EQ(read_identifier("19850312 201001 1 004;", 18), "198503122010011004");
 }
 
+TEST(UnderstandingNormalise, QuoteMarksBesideTheNumber)
+{
+    // Read from a 250 dpi 1-bit formulir: the colon came out as a closing quote.
+    EXPECT_EQ(read_identifier(":\xE2\x80\x9D" "6172054106840062", 16), "6172054106840062");
+    EXPECT_EQ(read_identifier("\"19850312 201001 1 004'", 18), "198503122010011004");
+    EXPECT_EQ(read_identifier("\xE2\x80\x9C \xE2\x80\x9D", 16), std::nullopt);
+}
+
 TEST(UnderstandingNormalise, RejectsWrongLengthAndWords)
 {
     EXPECT_EQ(read_identifier("12345", 16), std::nullopt);
