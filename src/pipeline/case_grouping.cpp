@@ -10,11 +10,6 @@ namespace berkas::pipeline {
 
 namespace {
 
-bool is_loose_file(const intake::CaseSource& source)
-{
-    return source.files.size() == 1 && source.files.front().relative == source.relative;
-}
-
 bool shares_identifier(const SourceIdentity& a, const SourceIdentity& b)
 {
     return (a.nip && b.nip && *a.nip == *b.nip) || (a.nik && b.nik && *a.nik == *b.nik);
@@ -64,6 +59,11 @@ void append_files(intake::CaseSource& target, const intake::CaseSource& joining)
 
 } // namespace
 
+bool is_loose_file(const intake::CaseSource& source)
+{
+    return source.files.size() == 1 && source.files.front().relative == source.relative;
+}
+
 std::vector<intake::CaseSource> group_by_applicant(const std::vector<intake::CaseSource>& sources,
                                                    const std::map<std::string, SourceIdentity>& identities,
                                                    const std::set<std::string>& closed)
@@ -109,31 +109,109 @@ std::vector<intake::CaseSource> group_by_applicant(const std::vector<intake::Cas
     return grouped;
 }
 
-Expected<std::vector<intake::CaseSource>> join_loose_files(const std::vector<intake::CaseSource>& sources,
-                                                           state::Store& store,
-                                                           const understanding::DocumentRules& rules)
+Expected<IdentifiedSource> identify_source(const intake::CaseSource& source, state::Store& store,
+                                           const understanding::DocumentRules& rules)
 {
-    std::map<std::string, SourceIdentity> identities;
-    std::set<std::string> closed;
-    for (const intake::CaseSource& source : sources) {
-        std::vector<understanding::SourcePages> pages;
-        for (const intake::InboxFile& file : source.files) {
-            auto cached = BERKAS_TRY(store.cached_pages(file.sha256));
-            if (cached)
-                pages.push_back(understanding::SourcePages {file.relative, std::move(*cached)});
-        }
-        auto documents = understanding::find_documents(pages, rules);
-        Applicant applicant = understanding::identify_applicant(documents, rules);
-        SourceIdentity identity;
-        identity.nip = applicant.nip ? std::optional(applicant.nip->value) : std::nullopt;
-        identity.nik = applicant.nik ? std::optional(applicant.nik->value) : std::nullopt;
-        identity.documents = documents.size();
-        identities.emplace(source.case_id, identity);
-        auto decisions = BERKAS_TRY(store.decisions(source.case_id));
-        if (!decisions.empty() && decisions.back().decision == "approved")
-            closed.insert(source.case_id);
+    std::vector<understanding::SourcePages> pages;
+    for (const intake::InboxFile& file : source.files) {
+        auto cached = BERKAS_TRY(store.cached_pages(file.sha256));
+        if (cached)
+            pages.push_back(understanding::SourcePages {file.relative, std::move(*cached)});
     }
-    return group_by_applicant(sources, identities, closed);
+    auto documents = understanding::find_documents(pages, rules);
+    Applicant applicant = understanding::identify_applicant(documents, rules);
+    IdentifiedSource identified;
+    identified.identity.nip = applicant.nip ? std::optional(applicant.nip->value) : std::nullopt;
+    identified.identity.nik = applicant.nik ? std::optional(applicant.nik->value) : std::nullopt;
+    identified.identity.documents = documents.size();
+    auto decisions = BERKAS_TRY(store.decisions(source.case_id));
+    identified.closed = !decisions.empty() && decisions.back().decision == "approved";
+    return identified;
+}
+
+RunGrouping::RunGrouping(std::vector<intake::CaseSource> sources)
+    : m_sources(std::move(sources))
+    , m_identified(m_sources.size(), false)
+    , m_taken_flags(m_sources.size(), false)
+{
+    for (const intake::CaseSource& source : m_sources)
+        m_unsettled_files.push_back(source.files.size());
+}
+
+std::vector<const intake::InboxFile*> RunGrouping::reading_order() const
+{
+    std::vector<const intake::InboxFile*> order;
+    for (bool loose : {true, false})
+        for (const intake::CaseSource& source : m_sources)
+            if (is_loose_file(source) == loose)
+                for (const intake::InboxFile& file : source.files)
+                    order.push_back(&file);
+    return order;
+}
+
+std::vector<size_t> RunGrouping::file_settled(const std::string& sha256)
+{
+    std::vector<size_t> complete;
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        for (const intake::InboxFile& file : m_sources[i].files)
+            if (file.sha256 == sha256 && m_unsettled_files[i] > 0 && --m_unsettled_files[i] == 0)
+                complete.push_back(i);
+    }
+    return complete;
+}
+
+void RunGrouping::identify(size_t source, const IdentifiedSource& identified)
+{
+    m_identified[source] = true;
+    m_identities[m_sources[source].case_id] = identified.identity;
+    if (identified.closed)
+        m_closed.insert(m_sources[source].case_id);
+}
+
+bool RunGrouping::loose_files_settled() const
+{
+    for (size_t i = 0; i < m_sources.size(); ++i)
+        if (is_loose_file(m_sources[i]) && !m_identified[i])
+            return false;
+    return true;
+}
+
+bool RunGrouping::may_gain_a_loose_file(size_t source) const
+{
+    const SourceIdentity& folder = m_identities.at(m_sources[source].case_id);
+    for (const intake::CaseSource& other : m_sources)
+        if (is_loose_file(other) && shares_identifier(m_identities.at(other.case_id), folder))
+            return true;
+    return false;
+}
+
+std::vector<size_t> RunGrouping::take_ready()
+{
+    std::vector<size_t> ready;
+    if (!loose_files_settled())
+        return ready;
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        if (m_taken_flags[i] || !m_identified[i] || is_loose_file(m_sources[i]) || may_gain_a_loose_file(i))
+            continue;
+        m_taken_flags[i] = true;
+        ++m_taken;
+        ready.push_back(i);
+    }
+    return ready;
+}
+
+std::vector<intake::CaseSource> RunGrouping::take_rest()
+{
+    std::set<std::string> taken;
+    for (size_t i = 0; i < m_sources.size(); ++i)
+        if (m_taken_flags[i])
+            taken.insert(m_sources[i].case_id);
+    std::vector<intake::CaseSource> rest;
+    for (intake::CaseSource& grouped : group_by_applicant(m_sources, m_identities, m_closed))
+        if (!taken.count(grouped.case_id))
+            rest.push_back(std::move(grouped));
+    m_rest_count = rest.size();
+    return rest;
 }
 
 } // namespace berkas::pipeline

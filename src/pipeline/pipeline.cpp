@@ -117,27 +117,40 @@ Expected<RunSummary> Pipeline::process(const std::vector<intake::CaseSource>& cl
     auto start = std::chrono::steady_clock::now();
     RunSummary summary;
     std::vector<intake::CaseSource> sources = claimed; // each file with its content hash from here on
-    std::vector<HashedFile> all_files;
     for (intake::CaseSource& source : sources) {
         auto hashed = BERKAS_TRY(hash_files(source));
         for (size_t i = 0; i < hashed.size(); ++i)
             source.files[i].sha256 = hashed[i].sha256;
     }
-    for (const intake::CaseSource& source : sources)
-        for (const intake::InboxFile& file : source.files)
-            all_files.push_back(HashedFile {&file, file.sha256});
-    BERKAS_TRY(read_new_files(all_files, summary));
-    // Loose files join their applicant's case only once their pages are known.
-    auto cases = BERKAS_TRY(join_loose_files(sources, *m_store, m_rules.documents));
-    summary.cases_seen = static_cast<int>(cases.size());
-    for (const intake::CaseSource& source : cases) {
-        std::vector<HashedFile> hashed;
-        for (const intake::InboxFile& file : source.files)
-            hashed.push_back(HashedFile {&file, file.sha256});
-        BERKAS_TRY(evaluate_case(source, hashed, summary));
-    }
+    RunGrouping grouping(std::move(sources));
+    std::vector<HashedFile> all_files;
+    for (const intake::InboxFile* file : grouping.reading_order())
+        all_files.push_back(HashedFile {file, file->sha256});
+    for (size_t i = 0; i < grouping.sources().size(); ++i)
+        if (grouping.sources()[i].files.empty())
+            grouping.identify(i, BERKAS_TRY(identify_source(grouping.sources()[i], *m_store, m_rules.documents)));
+    // Cases are evaluated while other files are still being read (RunGrouping).
+    auto settled = [&](const std::string& sha256) -> Expected<void> {
+        for (size_t i : grouping.file_settled(sha256))
+            grouping.identify(i, BERKAS_TRY(identify_source(grouping.sources()[i], *m_store, m_rules.documents)));
+        for (size_t i : grouping.take_ready())
+            BERKAS_TRY(evaluate_source(grouping.sources()[i], summary));
+        return {};
+    };
+    BERKAS_TRY(read_new_files(all_files, summary, settled));
+    for (const intake::CaseSource& source : grouping.take_rest())
+        BERKAS_TRY(evaluate_source(source, summary));
+    summary.cases_seen = static_cast<int>(grouping.cases_seen());
     summary.seconds = seconds_since(start);
     return summary;
+}
+
+Expected<void> Pipeline::evaluate_source(const intake::CaseSource& source, RunSummary& summary)
+{
+    std::vector<HashedFile> hashed;
+    for (const intake::InboxFile& file : source.files)
+        hashed.push_back(HashedFile {&file, file.sha256});
+    return evaluate_case(source, hashed, summary);
 }
 
 Expected<std::vector<Pipeline::HashedFile>> Pipeline::hash_files(const intake::CaseSource& source)
@@ -150,12 +163,17 @@ Expected<std::vector<Pipeline::HashedFile>> Pipeline::hash_files(const intake::C
     return files;
 }
 
-Expected<void> Pipeline::read_new_files(const std::vector<HashedFile>& files, RunSummary& summary)
+Expected<void> Pipeline::read_new_files(const std::vector<HashedFile>& files, RunSummary& summary,
+                                        const Settled& settled)
 {
     std::vector<const HashedFile*> unread;
     std::set<std::string> queued; // a byte-identical copy is read once
     for (const HashedFile& file : files) {
-        if (BERKAS_TRY(settle_known_file(file)) || !queued.insert(file.sha256).second)
+        if (BERKAS_TRY(settle_known_file(file))) {
+            BERKAS_TRY(settled(file.sha256));
+            continue;
+        }
+        if (!queued.insert(file.sha256).second)
             continue;
         // Interrupted reads (berkas itself was stopped) only raise the attempt
         // count: the main process never parses, so a file cannot be what
@@ -177,6 +195,8 @@ Expected<void> Pipeline::read_new_files(const std::vector<HashedFile>& files, Ru
     };
     auto finished = [&](size_t i, WorkerPool::Result&& result) {
         auto recorded = record_reading(*unread[i], std::move(result), summary);
+        if (recorded && !failure)
+            recorded = settled(unread[i]->sha256);
         if (!recorded && !failure)
             failure = recorded.error();
     };

@@ -70,7 +70,9 @@ private:
     };
 
     Expected<std::vector<HashedFile>> hash_files(const intake::CaseSource& source);
-    Expected<void> read_new_files(const std::vector<HashedFile>& files, RunSummary& summary);
+    // Told of each file (by content hash) once it is read or rejected, or known from before.
+    using Settled = std::function<Expected<void>(const std::string& sha256)>;
+    Expected<void> read_new_files(const std::vector<HashedFile>& files, RunSummary& summary, const Settled& settled);
     Expected<void> record_reading(const HashedFile& file, Expected<reading::FileReading>&& result,
                                   RunSummary& summary);
     Expected<void> reject(const HashedFile& file, const Error& error, RunSummary& summary);
@@ -79,6 +81,7 @@ private:
     Expected<void> move_to_quarantine(const HashedFile& file, const std::string& reason, const std::string& detail);
     Expected<void> evaluate_case(const intake::CaseSource& source, const std::vector<HashedFile>& files,
                                  RunSummary& summary);
+    Expected<void> evaluate_source(const intake::CaseSource& source, RunSummary& summary);
     Expected<CaseResult> understand_case(const intake::CaseSource& source, const std::vector<HashedFile>& files);
     Expected<void> write_outputs(CaseResult& result, const std::vector<HashedFile>& files);
 

@@ -282,6 +282,7 @@ void WorkerPool::receive(Worker& worker, Batch& batch)
         result.error().file = batch.files[batch.jobs[static_cast<size_t>(job)].file].string();
     worker.job = -1;
     worker.buffer.clear();
+    assign_pending(batch); // the worker reads on while the caller records (and evaluates cases)
     complete_job(batch, job, std::move(result));
 }
 

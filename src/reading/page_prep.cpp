@@ -46,10 +46,15 @@ PixPtr with_resolution_of(PixPtr result, Pix* source)
     return result;
 }
 
+// Enlarging blurs strokes, and pixScale sharpens them back (a KTP card's
+// small print read worse without it: "…0118" came out as "…0113"); a
+// reduction needs no sharpening, which is a third of its time.
 PixPtr scaled(Pix* image, double factor)
 {
     if (factor >= 1.0 - 1e-6 && factor <= 1.0 + 1e-6)
         return clone(image);
+    if (factor > 1.0)
+        return PixPtr(pixScale(image, float(factor), float(factor)));
     return PixPtr(pixScaleGeneral(image, float(factor), float(factor), 0.0f, 0));
 }
 

@@ -127,7 +127,7 @@ Expected<PixPtr> ocr_view(Pix* page, const PageViews& views, const PageRegion* c
 {
     if (card == nullptr)
         return checked(deskew(views.ocr.get()));
-    const float skew = skew_degrees(views.ocr.get());
+    const float skew = skew_degrees(page);
     PixPtr part = crop(page, *card);
     auto scaled = checked(part ? at_resolution(part.get(), limits.card_ocr_dpi, limits.max_page_pixels) : nullptr);
     if (!scaled)

@@ -111,6 +111,51 @@ TEST(PipelineGrouping, AmbiguousClosedOrUnidentifiedFilesStayAlone)
     EXPECT_EQ(open.size(), 1u);
 }
 
+namespace {
+
+// Sources whose files carry a content hash each: the file's own name.
+intake::CaseSource hashed(intake::CaseSource source)
+{
+    for (auto& file : source.files)
+        file.sha256 = file.relative;
+    return source;
+}
+
+IdentifiedSource identified(SourceIdentity identity) { return IdentifiedSource {std::move(identity), false}; }
+
+} // namespace
+
+TEST(PipelineGrouping, CaseIsEvaluatedOnceItsFilesAndAllLooseFilesAreRead)
+{
+    RunGrouping run({hashed(folder("budi", {"formulir.pdf", "sk.pdf"})), hashed(loose("ktp-dewi.jpg")),
+                     hashed(folder("dewi", {"formulir.pdf"})), hashed(folder("eko", {"surat.pdf"}))});
+    const auto order = run.reading_order();
+    ASSERT_EQ(order.size(), 5u);
+    EXPECT_EQ(order.front()->relative, "ktp-dewi.jpg") << "loose files are read first";
+
+    EXPECT_TRUE(run.file_settled("budi/formulir.pdf").empty());
+    EXPECT_EQ(run.file_settled("budi/sk.pdf"), std::vector<size_t> {0});
+    run.identify(0, identified(person(budi_nip, budi_nik, 2)));
+    EXPECT_TRUE(run.take_ready().empty()) << "a loose file still unread could be Budi's";
+
+    EXPECT_EQ(run.file_settled("ktp-dewi.jpg"), std::vector<size_t> {1});
+    run.identify(1, identified(person(std::nullopt, "6171014509900002", 1)));
+    EXPECT_EQ(run.take_ready(), std::vector<size_t> {0});
+    EXPECT_TRUE(run.take_ready().empty()) << "each case is taken once";
+
+    EXPECT_EQ(run.file_settled("dewi/formulir.pdf"), std::vector<size_t> {2});
+    run.identify(2, identified(person("199009052015032002", "6171014509900002", 1)));
+    EXPECT_TRUE(run.take_ready().empty()) << "Dewi's KTP joins her case: it waits for the end";
+    EXPECT_EQ(run.file_settled("eko/surat.pdf"), std::vector<size_t> {3});
+    run.identify(3, identified(person("198812012014031001", std::nullopt, 1)));
+    EXPECT_EQ(run.take_ready(), std::vector<size_t> {3});
+
+    const auto rest = run.take_rest();
+    ASSERT_EQ(rest.size(), 1u);
+    EXPECT_EQ(relatives(rest[0]), (std::vector<std::string> {"dewi/formulir.pdf", "ktp-dewi.jpg"}));
+    EXPECT_EQ(run.cases_seen(), 3u);
+}
+
 class PipelineFiles : public berkas::testing::TempDirTest {
 protected:
     fs::path copy_rules()
