@@ -16,6 +16,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -215,51 +216,167 @@ int components_of(QPDFObjectHandle colour_space)
     return components == 1 || components == 3 ? int(components) : 0;
 }
 
+// An array of one filter or parameter dictionary means that one item.
+QPDFObjectHandle sole_item(QPDFObjectHandle object)
+{
+    return object.isArray() && object.getArrayNItems() == 1 ? object.getArrayItem(0) : object;
+}
+
 // The DCT filter alone, without parameters (/ColorTransform would override
 // what libjpeg reads from the JPEG itself).
 bool is_plain_jpeg(QPDFObjectHandle dictionary)
 {
-    QPDFObjectHandle filter = dictionary.getKey("/Filter");
-    if (filter.isArray() && filter.getArrayNItems() == 1)
-        filter = filter.getArrayItem(0);
-    QPDFObjectHandle parameters = dictionary.getKey("/DecodeParms");
-    if (parameters.isArray() && parameters.getArrayNItems() == 1)
-        parameters = parameters.getArrayItem(0);
+    QPDFObjectHandle parameters = sole_item(dictionary.getKey("/DecodeParms"));
     const bool no_parameters = parameters.isNull() || (parameters.isDictionary() && parameters.getKeys().empty());
-    return filter.isNameAndEquals("/DCTDecode") && no_parameters;
+    return sole_item(dictionary.getKey("/Filter")).isNameAndEquals("/DCTDecode") && no_parameters;
 }
 
-// Masks, decode arrays, stencils and optional content make poppler draw
-// something other than the decoded samples.
-bool is_drawn_as_decoded(QPDFObjectHandle dictionary)
+// Masks, stencils and optional content make poppler draw something other
+// than the decoded samples.
+bool is_drawn_unmasked(QPDFObjectHandle dictionary)
+{
+    QPDFObjectHandle stencil = dictionary.getKey("/ImageMask");
+    return (stencil.isNull() || (stencil.isBool() && !stencil.getBoolValue())) && !dictionary.hasKey("/SMask") &&
+           !dictionary.hasKey("/Mask") && !dictionary.hasKey("/OC");
+}
+
+bool has_bits_per_component(QPDFObjectHandle dictionary, long long expected)
 {
     long long bits = 0;
-    QPDFObjectHandle stencil = dictionary.getKey("/ImageMask");
-    return dictionary.getKey("/BitsPerComponent").getValueAsInt(bits) && bits == 8 &&
-           (stencil.isNull() || (stencil.isBool() && !stencil.getBoolValue())) && !dictionary.hasKey("/SMask") &&
-           !dictionary.hasKey("/Mask") && !dictionary.hasKey("/Decode") && !dictionary.hasKey("/OC");
+    return dictionary.getKey("/BitsPerComponent").getValueAsInt(bits) && bits == expected;
 }
 
-// The image's own part of a DirectScan (size and components), when it is a
-// JPEG poppler would draw exactly as decoded.
-std::optional<DirectScan> plain_jpeg_image(QPDFObjectHandle image)
+// No decode array, or the default [0 1] of a gray image: any other inverts or
+// remaps the samples.
+bool keeps_gray_samples(QPDFObjectHandle decode)
 {
-    if (!image.isStream())
+    if (decode.isNull())
+        return true;
+    double low = -1, high = -1;
+    return decode.isArray() && decode.getArrayNItems() == 2 && decode.getArrayItem(0).getValueAsNumber(low) &&
+           decode.getArrayItem(1).getValueAsNumber(high) && low == 0 && high == 1;
+}
+
+std::optional<long long> integer_or(QPDFObjectHandle parameters, const char* key, long long fallback)
+{
+    QPDFObjectHandle value = parameters.getKey(key);
+    if (value.isNull())
+        return fallback;
+    long long integer = 0;
+    return value.getValueAsInt(integer) ? std::optional<long long>(integer) : std::nullopt;
+}
+
+std::optional<bool> flag_or(QPDFObjectHandle parameters, const char* key, bool fallback)
+{
+    QPDFObjectHandle value = parameters.getKey(key);
+    if (value.isNull())
+        return fallback;
+    return value.isBool() ? std::optional<bool>(value.getBoolValue()) : std::nullopt;
+}
+
+// Keys other than these may change the decoding in ways nobody has checked.
+bool has_only_known_ccitt_keys(QPDFObjectHandle parameters)
+{
+    static const std::set<std::string> known = {"/K",         "/Columns",   "/Rows",
+                                                "/BlackIs1",  "/EndOfLine", "/EncodedByteAlign",
+                                                "/EndOfBlock", "/DamagedRowsBeforeError"};
+    const std::set<std::string> keys = parameters.getKeys();
+    return std::all_of(keys.begin(), keys.end(), [](const std::string& key) { return known.count(key) > 0; });
+}
+
+// The CCITTFaxDecode filter alone, with parameters the decoder reproduces
+// exactly what poppler draws from. libtiff finds Group 3 rows by their
+// end-of-line codes, so Group 3 data must declare them (and Group 4 data must
+// not have them), and it does not skip the fill bits of /EncodedByteAlign;
+// /DamagedRowsBeforeError only matters for damaged data, which the decoder
+// leaves to poppler anyway. Mixed 1-D/2-D Group 3 (/K > 0) is left to poppler
+// (direct_scan.hpp).
+std::optional<CcittParameters> decodable_ccitt(QPDFObjectHandle dictionary, int width, int height)
+{
+    if (!sole_item(dictionary.getKey("/Filter")).isNameAndEquals("/CCITTFaxDecode"))
         return std::nullopt;
-    QPDFObjectHandle dictionary = image.getDict();
+    QPDFObjectHandle parameters = sole_item(dictionary.getKey("/DecodeParms"));
+    if (parameters.isNull())
+        parameters = QPDFObjectHandle::newDictionary();
+    if (!parameters.isDictionary() || !has_only_known_ccitt_keys(parameters))
+        return std::nullopt;
+    const std::optional<long long> k = integer_or(parameters, "/K", 0);
+    const std::optional<long long> columns = integer_or(parameters, "/Columns", 1728);
+    const std::optional<long long> rows = integer_or(parameters, "/Rows", height);
+    const std::optional<long long> damaged_rows = integer_or(parameters, "/DamagedRowsBeforeError", 0);
+    const std::optional<bool> black_is_1 = flag_or(parameters, "/BlackIs1", false);
+    const std::optional<bool> byte_aligned = flag_or(parameters, "/EncodedByteAlign", false);
+    const std::optional<bool> end_of_line = flag_or(parameters, "/EndOfLine", false);
+    const std::optional<bool> end_of_block = flag_or(parameters, "/EndOfBlock", true);
+    if (!k || !columns || !rows || !damaged_rows || !black_is_1 || !byte_aligned || !end_of_line || !end_of_block ||
+        *k > 0 || *columns != width || *rows != height || *byte_aligned || *end_of_line != (*k == 0))
+        return std::nullopt;
+    return CcittParameters {*k < 0 ? CcittScheme::group4 : CcittScheme::group3_1d, *black_is_1, *end_of_block};
+}
+
+struct ImageSize {
+    int width = 0, height = 0;
+};
+
+std::optional<ImageSize> declared_size(QPDFObjectHandle dictionary)
+{
     long long width = 0, height = 0;
-    if (!is_image(dictionary) || !is_plain_jpeg(dictionary) || !is_drawn_as_decoded(dictionary) ||
-        !dictionary.getKey("/Width").getValueAsInt(width) || !dictionary.getKey("/Height").getValueAsInt(height) ||
+    if (!dictionary.getKey("/Width").getValueAsInt(width) || !dictionary.getKey("/Height").getValueAsInt(height) ||
         width <= 0 || height <= 0 || width > std::numeric_limits<int>::max() ||
         height > std::numeric_limits<int>::max())
         return std::nullopt;
+    return ImageSize {int(width), int(height)};
+}
+
+// A JPEG poppler would draw exactly as decoded.
+std::optional<DirectScan> plain_jpeg_scan(QPDFObjectHandle dictionary, ImageSize size)
+{
+    if (!is_plain_jpeg(dictionary) || !has_bits_per_component(dictionary, 8) || dictionary.hasKey("/Decode"))
+        return std::nullopt;
     DirectScan scan;
-    scan.width = int(width);
-    scan.height = int(height);
+    scan.encoding = ScanEncoding::jpeg;
+    scan.width = size.width;
+    scan.height = size.height;
     scan.components = components_of(dictionary.getKey("/ColorSpace"));
     if (scan.components == 0)
         return std::nullopt;
     return scan;
+}
+
+// A black-and-white CCITT scan poppler would draw as its bits say: 0 black,
+// 1 white, before /BlackIs1 swaps them.
+std::optional<DirectScan> bilevel_ccitt_scan(QPDFObjectHandle dictionary, ImageSize size)
+{
+    if (!has_bits_per_component(dictionary, 1) || !dictionary.getKey("/ColorSpace").isNameAndEquals("/DeviceGray") ||
+        !keeps_gray_samples(dictionary.getKey("/Decode")))
+        return std::nullopt;
+    const std::optional<CcittParameters> parameters = decodable_ccitt(dictionary, size.width, size.height);
+    if (!parameters)
+        return std::nullopt;
+    DirectScan scan;
+    scan.encoding = ScanEncoding::ccitt;
+    scan.width = size.width;
+    scan.height = size.height;
+    scan.components = 1;
+    scan.ccitt = *parameters;
+    return scan;
+}
+
+// The image's own part of a DirectScan (encoding, size, components), when its
+// data can be decoded to exactly what poppler would draw.
+std::optional<DirectScan> directly_decodable_image(QPDFObjectHandle image)
+{
+    if (!image.isStream())
+        return std::nullopt;
+    QPDFObjectHandle dictionary = image.getDict();
+    if (!is_image(dictionary) || !is_drawn_unmasked(dictionary))
+        return std::nullopt;
+    const std::optional<ImageSize> size = declared_size(dictionary);
+    if (!size)
+        return std::nullopt;
+    if (std::optional<DirectScan> jpeg = plain_jpeg_scan(dictionary, *size))
+        return jpeg;
+    return bilevel_ccitt_scan(dictionary, *size);
 }
 
 } // namespace
@@ -283,12 +400,12 @@ std::optional<DirectScan> DirectScanFinder::find_or_throw(QPDFObjectHandle page)
     if (!drawing || !covers(drawing->matrix, *visible))
         return std::nullopt;
     QPDFObjectHandle image = drawn_xobject(page, drawing->name);
-    std::optional<DirectScan> scan = plain_jpeg_image(image);
+    std::optional<DirectScan> scan = directly_decodable_image(image);
     if (!scan)
         return std::nullopt;
     scan->page_width = visible->width();
     scan->page_height = visible->height();
-    scan->jpeg = encoded_data(image);
+    scan->data = encoded_data(image);
     return scan;
 }
 

@@ -1,6 +1,6 @@
 // PDF pages through poppler-cpp: the text layer when it is usable, otherwise
 // the page rendered to 8-bit gray (PDF-OCR.md §2). A page that is just one
-// JPEG scan is decoded directly instead (direct_scan.hpp).
+// JPEG or CCITT scan is decoded directly instead (direct_scan.hpp).
 #include "reading/direct_scan.hpp"
 #include "reading/page_source.hpp"
 #include "reading/pdf_structure.hpp"
@@ -194,7 +194,7 @@ public:
 
 private:
     // A direct scan's content draws no text, so there is no text layer to
-    // look for. nullptr: the page is not one, or its JPEG did not decode as
+    // look for. nullptr: the page is not one, or its scan did not decode as
     // declared, and poppler renders it (and reports any error) as usual.
     PixPtr decoded_direct_scan(int index) const
     {

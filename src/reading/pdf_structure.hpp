@@ -22,7 +22,7 @@ struct PdfStructure {
     // directly on it (a scan), or 0. Pages are rendered at what their scan
     // holds, not at a fixed 300 dpi (PERFORMANCE.md: 200 dpi is 23% faster).
     std::vector<int> scan_dpi;
-    // Per page, in page order: the page's JPEG when the page is nothing but
+    // Per page, in page order: the page's JPEG or CCITT scan when the page is nothing but
     // that scan, so that it can be decoded without rendering (direct_scan.hpp).
     std::vector<std::optional<DirectScan>> direct_scans;
 };
