@@ -129,13 +129,13 @@ Expected<IdentifiedSource> identify_source(const intake::CaseSource& source, sta
     return identified;
 }
 
-RunGrouping::RunGrouping(std::vector<intake::CaseSource> sources)
-    : m_sources(std::move(sources))
-    , m_identified(m_sources.size(), false)
-    , m_taken_flags(m_sources.size(), false)
+RunGrouping::RunGrouping(std::vector<intake::CaseSource> sources) : m_sources(std::move(sources))
 {
-    for (const intake::CaseSource& source : m_sources)
-        m_unsettled_files.push_back(source.files.size());
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        m_unsettled_files.push_back(m_sources[i].files.size());
+        for (const intake::InboxFile& file : m_sources[i].files)
+            m_sources_of_file[file.sha256].push_back(i);
+    }
 }
 
 std::vector<const intake::InboxFile*> RunGrouping::reading_order() const
@@ -152,17 +152,17 @@ std::vector<const intake::InboxFile*> RunGrouping::reading_order() const
 std::vector<size_t> RunGrouping::file_settled(const std::string& sha256)
 {
     std::vector<size_t> complete;
-    for (size_t i = 0; i < m_sources.size(); ++i) {
-        for (const intake::InboxFile& file : m_sources[i].files)
-            if (file.sha256 == sha256 && m_unsettled_files[i] > 0 && --m_unsettled_files[i] == 0)
-                complete.push_back(i);
-    }
+    auto found = m_sources_of_file.find(sha256);
+    if (found == m_sources_of_file.end())
+        return complete;
+    for (size_t i : found->second) // once per copy: a folder may hold the same bytes twice
+        if (m_unsettled_files[i] > 0 && --m_unsettled_files[i] == 0)
+            complete.push_back(i);
     return complete;
 }
 
 void RunGrouping::identify(size_t source, const IdentifiedSource& identified)
 {
-    m_identified[source] = true;
     m_identities[m_sources[source].case_id] = identified.identity;
     if (identified.closed)
         m_closed.insert(m_sources[source].case_id);
@@ -171,7 +171,7 @@ void RunGrouping::identify(size_t source, const IdentifiedSource& identified)
 bool RunGrouping::loose_files_settled() const
 {
     for (size_t i = 0; i < m_sources.size(); ++i)
-        if (is_loose_file(m_sources[i]) && !m_identified[i])
+        if (is_loose_file(m_sources[i]) && !is_identified(i))
             return false;
     return true;
 }
@@ -191,10 +191,10 @@ std::vector<size_t> RunGrouping::take_ready()
     if (!loose_files_settled())
         return ready;
     for (size_t i = 0; i < m_sources.size(); ++i) {
-        if (m_taken_flags[i] || !m_identified[i] || is_loose_file(m_sources[i]) || may_gain_a_loose_file(i))
+        const std::string& id = m_sources[i].case_id;
+        if (m_taken.count(id) || !is_identified(i) || is_loose_file(m_sources[i]) || may_gain_a_loose_file(i))
             continue;
-        m_taken_flags[i] = true;
-        ++m_taken;
+        m_taken.insert(id);
         ready.push_back(i);
     }
     return ready;
@@ -202,13 +202,9 @@ std::vector<size_t> RunGrouping::take_ready()
 
 std::vector<intake::CaseSource> RunGrouping::take_rest()
 {
-    std::set<std::string> taken;
-    for (size_t i = 0; i < m_sources.size(); ++i)
-        if (m_taken_flags[i])
-            taken.insert(m_sources[i].case_id);
     std::vector<intake::CaseSource> rest;
     for (intake::CaseSource& grouped : group_by_applicant(m_sources, m_identities, m_closed))
-        if (!taken.count(grouped.case_id))
+        if (!m_taken.count(grouped.case_id))
             rest.push_back(std::move(grouped));
     m_rest_count = rest.size();
     return rest;

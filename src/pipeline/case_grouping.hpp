@@ -64,18 +64,20 @@ public:
     std::vector<size_t> take_ready();
     // All the other cases, grouped; call once every file is settled.
     std::vector<intake::CaseSource> take_rest();
-    size_t cases_seen() const { return m_taken + m_rest_count; }
+    size_t cases_seen() const { return m_taken.size() + m_rest_count; }
 
 private:
+    bool is_identified(size_t source) const { return m_identities.count(m_sources[source].case_id) > 0; }
     bool loose_files_settled() const;
     bool may_gain_a_loose_file(size_t source) const;
 
     std::vector<intake::CaseSource> m_sources;
-    std::vector<size_t> m_unsettled_files; // per source
-    std::vector<bool> m_identified, m_taken_flags;
-    std::map<std::string, SourceIdentity> m_identities; // by case id
+    std::map<std::string, std::vector<size_t>> m_sources_of_file; // by content hash
+    std::vector<size_t> m_unsettled_files;                        // per source
+    std::map<std::string, SourceIdentity> m_identities;           // by case id, once identified
     std::set<std::string> m_closed;
-    size_t m_taken = 0, m_rest_count = 0;
+    std::set<std::string> m_taken; // case ids evaluated while reading
+    size_t m_rest_count = 0;
 };
 
 } // namespace berkas::pipeline

@@ -186,8 +186,7 @@ PixPtr reduced_to(Pix* gray, double max_dpi)
     const int dpi = resolution_or_default(gray);
     if (dpi <= max_dpi)
         return clone(gray);
-    const float factor = float(max_dpi / dpi);
-    PixPtr result(pixScaleGeneral(gray, factor, factor, 0.0f, 0));
+    PixPtr result = scaled(gray, max_dpi / dpi);
     if (result)
         pixSetResolution(result.get(), int(std::lround(max_dpi)), int(std::lround(max_dpi)));
     return result;
