@@ -1,18 +1,21 @@
 // bench_page_steps: where the time of reading one page goes, step by step,
 // in this process (no worker), for every PDF and image under the given folders.
 //
-//   bench_page_steps DIR... [--limit N] [--per-file]
+//   bench_page_steps DIR... [--limit N] [--per-file] [--without-shortcuts]
 //
 // Prints, per step, the number of pages it ran on, its total and its mean
 // milliseconds: decoding or rendering, blank check, QR search, previews,
 // scaling, deskew, recognition and orientation. --per-file also prints each
 // file's total, to set beside plain tesseract on the same page images.
+// --without-shortcuts runs Tesseract with libgomp's parallel regions and PNG
+// line images, as plain tesseract does (tesseract_runtime.hpp).
 // The steps are the ones reader.cpp runs, called one by one so that each can
 // be timed; a change there should be mirrored here.
 #include "reading/ocr_engine.hpp"
 #include "reading/page_marks.hpp"
 #include "reading/page_prep.hpp"
 #include "reading/page_source.hpp"
+#include "reading/tesseract_runtime.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -156,6 +159,10 @@ int main(int argc, char** argv)
             per_file = true;
             continue;
         }
+        if (argument == "--without-shortcuts") {
+            tesseract_runtime::set_enabled(false);
+            continue;
+        }
         for (const auto& entry : fs::recursive_directory_iterator(argument))
             if (entry.is_regular_file())
                 files.push_back(entry.path());
@@ -168,6 +175,9 @@ int main(int argc, char** argv)
         return 1;
     }
     const ReadLimits limits;
+    const auto shortcuts = tesseract_runtime::in_effect();
+    std::printf("Tesseract runtime shortcuts: serial OpenMP %s, raw line images %s\n",
+                shortcuts.serial_openmp ? "on" : "off", shortcuts.raw_line_images ? "on" : "off");
     Steps steps;
     for (const fs::path& file : files) {
         const auto start = std::chrono::steady_clock::now();

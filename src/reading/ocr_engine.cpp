@@ -1,5 +1,7 @@
 #include "reading/ocr_engine.hpp"
 
+#include "reading/tesseract_runtime.hpp"
+
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 
@@ -49,15 +51,16 @@ Function find_openmp_function(const char* name)
     return reinterpret_cast<Function>(::dlsym(RTLD_DEFAULT, name));
 }
 
-// libgomp reads OMP_THREAD_LIMIT once, when it is loaded (before main), so the
-// setenv in create() cannot reach this process. When the limit is missing,
-// allowing zero active parallel levels makes every parallel region of the
-// calling thread run on that thread alone. The setting is per thread, hence
-// called before each use of Tesseract.
+// Normally Tesseract's parallel regions run inline (tesseract_runtime.hpp).
+// Otherwise: libgomp reads OMP_THREAD_LIMIT once, when it is loaded (before
+// main), so the setenv in create() cannot reach this process. When the limit
+// is missing, allowing zero active parallel levels makes every parallel region
+// of the calling thread run on that thread alone. The setting is per thread,
+// hence called before each use of Tesseract.
 void keep_openmp_single_threaded()
 {
     static const bool limited = OcrEngine::omp_threads_limited();
-    if (limited)
+    if (limited || tesseract_runtime::in_effect().serial_openmp)
         return;
     using SetLevelsFn = void (*)(int);
     static const auto set_max_active_levels = find_openmp_function<SetLevelsFn>("omp_set_max_active_levels");

@@ -2,6 +2,7 @@
 // limits that must hold before anything large is allocated.
 #include "reading/ocr_engine.hpp"
 #include "reading/reader.hpp"
+#include "reading/tesseract_runtime.hpp"
 #include "support/temp_dir.hpp"
 #include "test_reading_fixtures.hpp"
 
@@ -200,10 +201,11 @@ int thread_count()
 
 // Runs in a freshly started process without OMP_THREAD_LIMIT: exits with the
 // number of threads after one recognition (100 if the variable was there).
-[[noreturn]] void recognize_and_exit_with_thread_count()
+[[noreturn]] void recognize_and_exit_with_thread_count(bool runtime_shortcuts)
 {
     if (OcrEngine::omp_threads_limited())
         std::_Exit(100);
+    tesseract_runtime::set_enabled(runtime_shortcuts);
     auto engine = OcrEngine::create("ind");
     PixPtr page = testing::scanned_letter(200);
     if (!engine || !(*engine)->recognize(page.get()))
@@ -211,7 +213,9 @@ int thread_count()
     std::_Exit(thread_count());
 }
 
-TEST(ReadingOcrEngineDeathTest, StaysSingleThreadedWhenStartedWithoutOmpThreadLimit)
+class ReadingOcrEngineDeathTest : public ::testing::TestWithParam<bool> {};
+
+TEST_P(ReadingOcrEngineDeathTest, StaysSingleThreadedWhenStartedWithoutOmpThreadLimit)
 {
     // libgomp reads OMP_THREAD_LIMIT before main(), so this needs a new
     // process: the "threadsafe" style re-executes the test binary with the
@@ -220,10 +224,14 @@ TEST(ReadingOcrEngineDeathTest, StaysSingleThreadedWhenStartedWithoutOmpThreadLi
     const char* inherited = std::getenv("OMP_THREAD_LIMIT");
     const std::string saved = inherited ? inherited : "";
     ::unsetenv("OMP_THREAD_LIMIT");
-    EXPECT_EXIT(recognize_and_exit_with_thread_count(), ::testing::ExitedWithCode(1), "");
+    EXPECT_EXIT(recognize_and_exit_with_thread_count(GetParam()), ::testing::ExitedWithCode(1), "");
     if (inherited)
         ::setenv("OMP_THREAD_LIMIT", saved.c_str(), 1);
 }
+
+// With the runtime shortcuts (the default) and without them, when the
+// parallel regions go to libgomp.
+INSTANTIATE_TEST_SUITE_P(RuntimeShortcuts, ReadingOcrEngineDeathTest, ::testing::Bool());
 
 } // namespace
 } // namespace berkas::reading
