@@ -104,6 +104,12 @@ Expected<std::unique_ptr<OcrEngine>> OcrEngine::create(const std::string& langua
         // PSM_AUTO: the default PSM_SINGLE_BLOCK recovered only 77–82 % of the
         // words on letters, PSM_AUTO 97–99 % (PDF-OCR.md §7).
         impl->api.SetPageSegMode(tesseract::PSM_AUTO);
+        // Treats every text line as proportional type, which skips the
+        // fixed-pitch analysis of each row (tune_row_pitch): it guides the
+        // legacy engine's character segmentation, not the LSTM. Reading is
+        // 4 % faster; 380 of 383 pages read the same text (bench_accuracy,
+        // seeds 9300 and 9500: 5 characters in 449,000 changed).
+        impl->api.SetVariable("textord_all_prop", "1");
         silence_tesseract(impl->api);
         return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
     } catch (const std::bad_alloc&) {
