@@ -96,7 +96,8 @@ void time_image_page(PixPtr image, OcrEngine& ocr, const ReadLimits& limits, Ste
     float skew = 0;
     {
         Stopwatch watch(steps["6 deskew"]);
-        skew = skew_degrees(views.ocr.get());
+        // As reader.cpp: a card is turned by the skew of the page as decoded.
+        skew = skew_degrees(card ? image.get() : views.ocr.get());
         if (!card)
             view = rotated_by(views.ocr.get(), skew);
     }

@@ -83,8 +83,8 @@ int run_worker(std::istream& requests, std::ostream& responses)
     const auto shortcuts = reading::tesseract_runtime::in_effect();
     if (!shortcuts.serial_openmp || !shortcuts.raw_line_images)
         log::warning("pintasan runtime Tesseract tidak aktif (OpenMP serial: " +
-                  std::string(shortcuts.serial_openmp ? "ya" : "tidak") + ", gambar baris mentah: " +
-                  (shortcuts.raw_line_images ? "ya" : "tidak") + "); pembacaan ±8 % lebih lambat");
+                     std::string(shortcuts.serial_openmp ? "ya" : "tidak") + ", gambar baris mentah: " +
+                     (shortcuts.raw_line_images ? "ya" : "tidak") + "); pembacaan ±8 % lebih lambat");
     const InjectedFault fault = injected_fault();
     std::string line;
     while (std::getline(requests, line)) {

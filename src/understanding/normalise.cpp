@@ -25,9 +25,6 @@ char as_digit(char c)
     }
 }
 
-// A token counts as numeric when, after mapping confusions, it is all digits
-// and at least half of it was digits to begin with: "2O10" is a number, "Jalan"
-// is not. Once a number has started, a group such as "OO2" continues it.
 // Quote marks OCR makes of a colon or a speck beside a number: ASCII ones and
 // the UTF-8 curly ones (“ ” ‘ ’), as in "NIK :”6172054106840062".
 std::string_view without_quotes(std::string_view token)
@@ -50,6 +47,9 @@ std::string_view without_quotes(std::string_view token)
     return token;
 }
 
+// A token counts as numeric when, after mapping confusions, it is all digits
+// and at least half of it was digits to begin with: "2O10" is a number, "Jalan"
+// is not. Once a number has started, a group such as "OO2" continues it.
 std::optional<std::string> numeric_token(std::string_view token, bool continues_number)
 {
     token = without_quotes(token);
