@@ -177,8 +177,9 @@ int main(int argc, char** argv)
     }
     const ReadLimits limits;
     const auto shortcuts = tesseract_runtime::in_effect();
-    std::printf("Tesseract runtime shortcuts: serial OpenMP %s, raw line images %s\n",
-                shortcuts.serial_openmp ? "on" : "off", shortcuts.raw_line_images ? "on" : "off");
+    std::printf("Tesseract runtime shortcuts: serial OpenMP %s, raw line images %s, stride index %s\n",
+                shortcuts.serial_openmp ? "on" : "off", shortcuts.raw_line_images ? "on" : "off",
+                shortcuts.stride_index ? "on" : "off");
     Steps steps;
     for (const fs::path& file : files) {
         const auto start = std::chrono::steady_clock::now();

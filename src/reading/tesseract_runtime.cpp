@@ -170,11 +170,21 @@ Shortcuts in_effect()
                               bound_here("GOMP_sections_next", &GOMP_sections_next) &&
                               bound_here("GOMP_sections_end_nowait", &GOMP_sections_end_nowait);
     shortcuts.raw_line_images = bound_here("pixWriteMem", &pixWriteMem) && tesseract_code().end != 0;
+    shortcuts.stride_index = stride_index_in_effect();
     return shortcuts;
 }
 
-Uses uses_on_this_thread() { return t_uses; }
+Uses uses_on_this_thread()
+{
+    Uses uses = t_uses;
+    uses.stride_offsets = stride_offsets_added_on_this_thread();
+    return uses;
+}
 
-void set_enabled(bool enabled) { g_enabled.store(enabled, std::memory_order_relaxed); }
+void set_enabled(bool enabled)
+{
+    g_enabled.store(enabled, std::memory_order_relaxed);
+    set_stride_index_enabled(enabled);
+}
 
 } // namespace berkas::reading::tesseract_runtime

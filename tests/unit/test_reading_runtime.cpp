@@ -36,9 +36,12 @@ TEST_F(ReadingRuntime, ShortcutsAreBoundInAnExecutableLinkedLikeBerkas)
     const auto shortcuts = runtime::in_effect();
     EXPECT_TRUE(shortcuts.serial_openmp);
     EXPECT_TRUE(shortcuts.raw_line_images);
+    // Also says that the object layout agreed with the library's functions.
+    EXPECT_TRUE(shortcuts.stride_index);
     runtime::set_enabled(false);
     EXPECT_FALSE(runtime::in_effect().serial_openmp);
     EXPECT_FALSE(runtime::in_effect().raw_line_images);
+    EXPECT_FALSE(runtime::in_effect().stride_index);
 }
 
 TEST_F(ReadingRuntime, RecognitionGoesThroughTheShortcutsAndReadsTheSameText)
@@ -51,12 +54,15 @@ TEST_F(ReadingRuntime, RecognitionGoesThroughTheShortcutsAndReadsTheSameText)
     // One parallel region per LSTM time step, one line image per text line.
     EXPECT_GT(after.inline_regions - before.inline_regions, 1000u);
     EXPECT_GE(after.raw_line_images - before.raw_line_images, 10u);
+    // Several window steps per time step of the convolution.
+    EXPECT_GT(after.stride_offsets - before.stride_offsets, 10000u);
 
     runtime::set_enabled(false);
     auto without = m_ocr->recognize(page.get());
     ASSERT_TRUE(without);
     EXPECT_EQ(runtime::uses_on_this_thread().inline_regions, after.inline_regions);
     EXPECT_EQ(runtime::uses_on_this_thread().raw_line_images, after.raw_line_images);
+    EXPECT_EQ(runtime::uses_on_this_thread().stride_offsets, after.stride_offsets);
 
     EXPECT_NE(with_shortcuts->text.find("3273014506990002"), std::string::npos) << with_shortcuts->text;
     EXPECT_EQ(with_shortcuts->text, without->text);
