@@ -1,14 +1,16 @@
 // bench_page_steps: where the time of reading one page goes, step by step,
 // in this process (no worker), for every PDF and image under the given folders.
 //
-//   bench_page_steps DIR... [--limit N] [--per-file] [--without-shortcuts]
+//   bench_page_steps DIR... [--limit N] [--per-file] [--without-shortcuts] [--text-hashes]
 //
 // Prints, per step, the number of pages it ran on, its total and its mean
 // milliseconds: decoding or rendering, blank check, QR search, previews,
 // scaling, deskew, recognition and orientation. --per-file also prints each
 // file's total, to set beside plain tesseract on the same page images.
-// --without-shortcuts runs Tesseract with libgomp's parallel regions and PNG
-// line images, as plain tesseract does (tesseract_runtime.hpp).
+// --without-shortcuts runs Tesseract's own definitions of everything berkas
+// replaces (tesseract_runtime.hpp); --text-hashes prints a hash of each page's
+// recognised text and its confidence, to show that a change to speed did not
+// change what is read (compare the two outputs with diff).
 // The steps are the ones reader.cpp runs, called one by one so that each can
 // be timed; a change there should be mirrored here.
 #include "reading/ocr_engine.hpp"
@@ -62,6 +64,14 @@ std::string slurp(const fs::path& path)
     return {std::istreambuf_iterator<char>(stream), {}};
 }
 
+bool g_print_text_hashes = false;
+
+void print_text_hash(const OcrText& text)
+{
+    if (g_print_text_hashes)
+        std::printf("text %016zx confidence %.3f\n", std::hash<std::string> {}(text.text), text.mean_confidence);
+}
+
 void time_image_page(PixPtr image, OcrEngine& ocr, const ReadLimits& limits, Steps& steps)
 {
     PageViews views;
@@ -112,6 +122,8 @@ void time_image_page(PixPtr image, OcrEngine& ocr, const ReadLimits& limits, Ste
         Stopwatch watch(steps[card ? "7 recognise card" : "7 recognise page"]);
         auto text = ocr.recognize(view.get());
         confidence = text ? text->mean_confidence : 0;
+        if (text)
+            print_text_hash(*text);
     }
     if (confidence < limits.orientation_check_below_confidence) {
         Stopwatch watch(steps["8 orientation"]);
@@ -160,6 +172,10 @@ int main(int argc, char** argv)
             per_file = true;
             continue;
         }
+        if (argument == "--text-hashes") {
+            g_print_text_hashes = true;
+            continue;
+        }
         if (argument == "--without-shortcuts") {
             tesseract_runtime::set_enabled(false);
             continue;
@@ -177,9 +193,11 @@ int main(int argc, char** argv)
     }
     const ReadLimits limits;
     const auto shortcuts = tesseract_runtime::in_effect();
-    std::printf("Tesseract runtime shortcuts: serial OpenMP %s, raw line images %s, stride index %s\n",
-                shortcuts.serial_openmp ? "on" : "off", shortcuts.raw_line_images ? "on" : "off",
-                shortcuts.stride_index ? "on" : "off");
+    const auto on_off = [](bool on) { return on ? "on" : "off"; };
+    std::printf("Tesseract runtime shortcuts: serial OpenMP %s, raw line images %s, stride index %s, "
+                "time-step writes %s\n",
+                on_off(shortcuts.serial_openmp), on_off(shortcuts.raw_line_images), on_off(shortcuts.stride_index),
+                on_off(shortcuts.time_step_writes));
     Steps steps;
     for (const fs::path& file : files) {
         const auto start = std::chrono::steady_clock::now();

@@ -1,6 +1,9 @@
 #include "reading/tesseract_runtime.hpp"
 
+#include "reading/tesseract_interposition.hpp"
+
 #include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
 
 #include <dlfcn.h>
 #include <link.h>
@@ -8,6 +11,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace berkas::reading::tesseract_runtime {
 
@@ -16,13 +20,6 @@ namespace {
 std::atomic<bool> g_enabled {true};
 
 bool enabled() { return g_enabled.load(std::memory_order_relaxed); }
-
-// The definition the dynamic linker would have bound without ours.
-template<typename Function>
-Function library_definition(const char* name)
-{
-    return reinterpret_cast<Function>(::dlsym(RTLD_NEXT, name));
-}
 
 // Where libtesseract's code is mapped, to tell its calls from everyone else's.
 struct CodeRange {
@@ -171,13 +168,15 @@ Shortcuts in_effect()
                               bound_here("GOMP_sections_end_nowait", &GOMP_sections_end_nowait);
     shortcuts.raw_line_images = bound_here("pixWriteMem", &pixWriteMem) && tesseract_code().end != 0;
     shortcuts.stride_index = stride_index_in_effect();
+    shortcuts.time_step_writes = time_step_writes_in_effect();
     return shortcuts;
 }
 
 Uses uses_on_this_thread()
 {
     Uses uses = t_uses;
-    uses.stride_offsets = stride_offsets_added_on_this_thread();
+    uses.stride_increments = stride_increments_on_this_thread();
+    uses.time_step_writes = time_step_writes_on_this_thread();
     return uses;
 }
 
@@ -185,6 +184,9 @@ void set_enabled(bool enabled)
 {
     g_enabled.store(enabled, std::memory_order_relaxed);
     set_stride_index_enabled(enabled);
+    set_time_step_writes_enabled(enabled);
 }
+
+bool library_is_version_5() { return std::string_view(tesseract::TessBaseAPI::Version()).starts_with("5."); }
 
 } // namespace berkas::reading::tesseract_runtime

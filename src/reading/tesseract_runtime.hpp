@@ -1,5 +1,5 @@
 #pragma once
-// Three costs that Debian's Tesseract 5.3 pays on every text line it
+// Four costs that Debian's Tesseract 5.3 pays on every text line it
 // recognises, removed for the whole process without changing what it reads:
 //
 // - OpenMP. libtesseract opens a parallel region for every LSTM time step
@@ -12,16 +12,19 @@
 //   moment later; zlib and libpng took 5–6 % of reading. berkas's pixWriteMem
 //   turns PNG into uncompressed PNM for calls made from libtesseract only.
 // - The network's cursor. Each step of a convolution or pooling window moves
-//   a StrideMap::Index through five calls of a few instructions each, 13 %
-//   of reading time; berkas defines those member functions without the calls
-//   in between (tesseract_stride_index.cpp, where the object layout they rely
-//   on is checked against the library when the process starts).
+//   a StrideMap::Index through five calls of a few instructions each
+//   (tesseract_stride_index.cpp).
+// - The network's int8 outputs. Each value an LSTM layer writes is rounded
+//   behind a branch the processor mispredicts half the time
+//   (tesseract_time_step.cpp).
 //
 // All work by symbol interposition: the executable defines the functions,
 // the dynamic linker binds libtesseract's calls to them, and they forward to
-// the library's own definition (RTLD_NEXT) whenever they do not apply.
-// in_effect() checks the binding of this process. Measured in bench_page_steps
-// (--without-shortcuts); recognised text is identical either way (tests).
+// the library's own definition (RTLD_NEXT) whenever they do not apply. The
+// last two replicate Tesseract 5's object layouts; each checks its layout
+// against the library's own function before main and forwards when they
+// disagree. in_effect() says what holds in this process. Recognised text is
+// identical either way (tests; bench_page_steps --text-hashes).
 
 namespace berkas::reading::tesseract_runtime {
 
@@ -29,6 +32,7 @@ struct Shortcuts {
     bool serial_openmp = false;   // libgomp's parallel regions run inline
     bool raw_line_images = false; // Tesseract's line images stay uncompressed
     bool stride_index = false;    // the network's cursor steps without calls in between
+    bool time_step_writes = false; // the network's int8 outputs written without branches
 };
 
 // Which shortcuts libtesseract's calls reach in this process. Both false
@@ -39,7 +43,8 @@ Shortcuts in_effect();
 struct Uses {
     unsigned long inline_regions = 0;
     unsigned long raw_line_images = 0;
-    unsigned long stride_offsets = 0; // steps of the network's cursor (AddOffset)
+    unsigned long stride_increments = 0; // steps of the network's cursor (Increment)
+    unsigned long time_step_writes = 0;  // outputs of the network's layers written
 };
 Uses uses_on_this_thread();
 
@@ -50,6 +55,10 @@ void set_enabled(bool enabled);
 // tesseract_stride_index.cpp's part of the above.
 bool stride_index_in_effect();
 void set_stride_index_enabled(bool enabled);
-unsigned long stride_offsets_added_on_this_thread();
+unsigned long stride_increments_on_this_thread();
+// tesseract_time_step.cpp's.
+bool time_step_writes_in_effect();
+void set_time_step_writes_enabled(bool enabled);
+unsigned long time_step_writes_on_this_thread();
 
 } // namespace berkas::reading::tesseract_runtime

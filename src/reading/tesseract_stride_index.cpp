@@ -2,8 +2,8 @@
 // cursor over (batch, height, width). Every step of a convolution or max-pool
 // window calls AddOffset, which in Debian's libtesseract 5.3 goes through the
 // PLT to SetTFromIndices, then IsValid, then MaxIndexOfDim three times: five
-// calls of a few instructions each, 13 % of all reading time (perf, speed
-// corpus). The executable defines these member functions, so libtesseract's
+// calls of a few instructions each, 13 % of all reading time in perf on the
+// speed corpus. The executable defines these member functions, so libtesseract's
 // calls bind to the definitions here, which do the same arithmetic without
 // the calls in between (see tesseract_runtime.hpp for the mechanism).
 //
@@ -12,17 +12,11 @@
 // checked against the library's own functions when the process starts: if
 // they disagree on any case, every function here forwards to the library.
 
+#include "reading/tesseract_interposition.hpp"
 #include "reading/tesseract_runtime.hpp"
-
-#include <tesseract/baseapi.h>
-
-#include <dlfcn.h>
 
 #include <atomic>
 #include <cstddef>
-#include <new>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 namespace tesseract {
@@ -60,12 +54,6 @@ namespace {
 using tesseract::FlexDimensions;
 using Index = tesseract::StrideMap::Index;
 
-template<typename Function>
-Function library_member(const char* name)
-{
-    return reinterpret_cast<Function>(::dlsym(RTLD_NEXT, name));
-}
-
 struct LibraryIndex {
     using MaxIndexOfDimFn = int (*)(const Index*, FlexDimensions);
     using IsValidFn = bool (*)(const Index*);
@@ -75,13 +63,13 @@ struct LibraryIndex {
     using IncrementFn = bool (*)(Index*);
 
     MaxIndexOfDimFn max_index_of_dim =
-        library_member<MaxIndexOfDimFn>("_ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE");
-    IsValidFn is_valid = library_member<IsValidFn>("_ZNK9tesseract9StrideMap5Index7IsValidEv");
-    IsLastFn is_last = library_member<IsLastFn>("_ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE");
+        library_definition<MaxIndexOfDimFn>("_ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE");
+    IsValidFn is_valid = library_definition<IsValidFn>("_ZNK9tesseract9StrideMap5Index7IsValidEv");
+    IsLastFn is_last = library_definition<IsLastFn>("_ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE");
     SetTFromIndicesFn set_t_from_indices =
-        library_member<SetTFromIndicesFn>("_ZN9tesseract9StrideMap5Index15SetTFromIndicesEv");
-    AddOffsetFn add_offset = library_member<AddOffsetFn>("_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE");
-    IncrementFn increment = library_member<IncrementFn>("_ZN9tesseract9StrideMap5Index9IncrementEv");
+        library_definition<SetTFromIndicesFn>("_ZN9tesseract9StrideMap5Index15SetTFromIndicesEv");
+    AddOffsetFn add_offset = library_definition<AddOffsetFn>("_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE");
+    IncrementFn increment = library_definition<IncrementFn>("_ZN9tesseract9StrideMap5Index9IncrementEv");
 
     bool complete() const
     {
@@ -95,17 +83,19 @@ const LibraryIndex& library()
     return functions;
 }
 
-// Both flags are read on every call; relaxed loads cost nothing next to the
-// calls they save.
-std::atomic<bool> g_switched_on {true};
-std::atomic<bool> g_layout_agrees {false};
-
-thread_local unsigned long t_offsets_added = 0;
-
-bool use_ours()
+// Kept apart from the definitions below, so that their usual path needs no
+// registers saved for a call.
+template<auto LibraryIndex::*function, typename... Args>
+[[gnu::cold, gnu::noinline]] auto forward(Args... args)
 {
-    return g_switched_on.load(std::memory_order_relaxed) && g_layout_agrees.load(std::memory_order_relaxed);
+    return (library().*function)(args...);
 }
+
+constinit Replacement g_replacement;
+
+bool use_ours() { return g_replacement.active(); }
+
+thread_local unsigned long t_increments = 0;
 
 // The definitions below, as plain functions on the object, so that they call
 // each other directly.
@@ -168,36 +158,35 @@ using namespace berkas::reading::tesseract_runtime;
 int StrideMap::Index::MaxIndexOfDim(FlexDimensions dim) const
 {
     if (!use_ours())
-        return library().max_index_of_dim(this, dim);
+        return forward<&LibraryIndex::max_index_of_dim>(this, dim);
     return max_index_of_dim(*this, dim);
 }
 
 bool StrideMap::Index::IsValid() const
 {
     if (!use_ours())
-        return library().is_valid(this);
+        return forward<&LibraryIndex::is_valid>(this);
     return is_valid(*this);
 }
 
 bool StrideMap::Index::IsLast(FlexDimensions dimension) const
 {
     if (!use_ours())
-        return library().is_last(this, dimension);
+        return forward<&LibraryIndex::is_last>(this, dimension);
     return indices_[dimension] == max_index_of_dim(*this, dimension);
 }
 
 void StrideMap::Index::SetTFromIndices()
 {
     if (!use_ours())
-        return library().set_t_from_indices(this);
+        return forward<&LibraryIndex::set_t_from_indices>(this);
     set_t_from_indices(*this);
 }
 
 bool StrideMap::Index::AddOffset(int offset, FlexDimensions dimension)
 {
     if (!use_ours())
-        return library().add_offset(this, offset, dimension);
-    ++t_offsets_added;
+        return forward<&LibraryIndex::add_offset>(this, offset, dimension);
     indices_[dimension] += offset;
     set_t_from_indices(*this);
     return is_valid(*this);
@@ -206,7 +195,8 @@ bool StrideMap::Index::AddOffset(int offset, FlexDimensions dimension)
 bool StrideMap::Index::Increment()
 {
     if (!use_ours())
-        return library().increment(this);
+        return forward<&LibraryIndex::increment>(this);
+    ++t_increments;
     return increment(*this);
 }
 
@@ -215,17 +205,6 @@ bool StrideMap::Index::Increment()
 namespace berkas::reading::tesseract_runtime {
 
 namespace {
-
-// Should another version lay the objects out differently or larger, the
-// library's functions read zeros (empty vectors) rather than beyond them.
-template<typename Object>
-struct Padded {
-    alignas(std::max_align_t) unsigned char bytes[256] = {};
-    Object* object;
-    template<typename... Args>
-    explicit Padded(Args&&... args) : object(new (bytes) Object(std::forward<Args>(args)...)) {}
-    ~Padded() { object->~Object(); }
-};
 
 // A map of two batch items of different sizes inside a larger shape, and
 // cursors at and around its edges, including outside it.
@@ -266,11 +245,11 @@ template<typename Operation>
 bool agree(const Index& start, Operation operation)
 {
     Padded<Index> by_library(start), by_us(start);
-    g_layout_agrees.store(false, std::memory_order_relaxed);
+    g_replacement.force(false);
     const Outcome expected = outcome_of(*by_library.object, operation(*by_library.object));
-    g_layout_agrees.store(true, std::memory_order_relaxed);
+    g_replacement.force(true);
     const Outcome got = outcome_of(*by_us.object, operation(*by_us.object));
-    g_layout_agrees.store(false, std::memory_order_relaxed);
+    g_replacement.force(false);
     return expected == got;
 }
 
@@ -291,7 +270,7 @@ bool agrees_on(const Index& start)
 
 bool layout_agrees_with_library()
 {
-    if (!library().complete() || !std::string_view(tesseract::TessBaseAPI::Version()).starts_with("5."))
+    if (!library().complete() || !library_is_version_5())
         return false;
     const Padded<tesseract::StrideMap> map(sample_map());
     for (int batch = -1; batch <= 2; ++batch)
@@ -312,24 +291,17 @@ bool layout_agrees_with_library()
 
 // Decided once, before main and before any thread reads Tesseract's
 // networks; libtesseract is loaded and initialised by then.
-const bool g_checked_layout = [] {
-    const bool agrees = layout_agrees_with_library();
-    g_layout_agrees.store(agrees, std::memory_order_relaxed);
-    return agrees;
-}();
+const bool g_checked_layout = (g_replacement.set_layout_agrees(layout_agrees_with_library()), true);
 
 } // namespace
 
 bool stride_index_in_effect()
 {
-    // Bound here when the global lookup, which libtesseract's calls go
-    // through, finds another definition than the library's own.
-    constexpr const char* kAddOffset = "_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE";
-    return g_checked_layout && use_ours() && ::dlsym(RTLD_DEFAULT, kAddOffset) != ::dlsym(RTLD_NEXT, kAddOffset);
+    return g_checked_layout && g_replacement.in_effect("_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE");
 }
 
-void set_stride_index_enabled(bool enabled) { g_switched_on.store(enabled, std::memory_order_relaxed); }
+void set_stride_index_enabled(bool enabled) { g_replacement.set_switched_on(enabled); }
 
-unsigned long stride_offsets_added_on_this_thread() { return t_offsets_added; }
+unsigned long stride_increments_on_this_thread() { return t_increments; }
 
 } // namespace berkas::reading::tesseract_runtime

@@ -38,10 +38,12 @@ TEST_F(ReadingRuntime, ShortcutsAreBoundInAnExecutableLinkedLikeBerkas)
     EXPECT_TRUE(shortcuts.raw_line_images);
     // Also says that the object layout agreed with the library's functions.
     EXPECT_TRUE(shortcuts.stride_index);
+    EXPECT_TRUE(shortcuts.time_step_writes);
     runtime::set_enabled(false);
     EXPECT_FALSE(runtime::in_effect().serial_openmp);
     EXPECT_FALSE(runtime::in_effect().raw_line_images);
     EXPECT_FALSE(runtime::in_effect().stride_index);
+    EXPECT_FALSE(runtime::in_effect().time_step_writes);
 }
 
 TEST_F(ReadingRuntime, RecognitionGoesThroughTheShortcutsAndReadsTheSameText)
@@ -54,15 +56,18 @@ TEST_F(ReadingRuntime, RecognitionGoesThroughTheShortcutsAndReadsTheSameText)
     // One parallel region per LSTM time step, one line image per text line.
     EXPECT_GT(after.inline_regions - before.inline_regions, 1000u);
     EXPECT_GE(after.raw_line_images - before.raw_line_images, 10u);
-    // Several window steps per time step of the convolution.
-    EXPECT_GT(after.stride_offsets - before.stride_offsets, 10000u);
+    // The cursor steps through every time step of the convolution and
+    // pooling layers, and each LSTM layer writes every time step.
+    EXPECT_GT(after.stride_increments - before.stride_increments, 1000u);
+    EXPECT_GT(after.time_step_writes - before.time_step_writes, 1000u);
 
     runtime::set_enabled(false);
     auto without = m_ocr->recognize(page.get());
     ASSERT_TRUE(without);
     EXPECT_EQ(runtime::uses_on_this_thread().inline_regions, after.inline_regions);
     EXPECT_EQ(runtime::uses_on_this_thread().raw_line_images, after.raw_line_images);
-    EXPECT_EQ(runtime::uses_on_this_thread().stride_offsets, after.stride_offsets);
+    EXPECT_EQ(runtime::uses_on_this_thread().stride_increments, after.stride_increments);
+    EXPECT_EQ(runtime::uses_on_this_thread().time_step_writes, after.time_step_writes);
 
     EXPECT_NE(with_shortcuts->text.find("3273014506990002"), std::string::npos) << with_shortcuts->text;
     EXPECT_EQ(with_shortcuts->text, without->text);
