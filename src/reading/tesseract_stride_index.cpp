@@ -68,7 +68,8 @@ struct LibraryIndex {
     IsLastFn is_last = library_definition<IsLastFn>("_ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE");
     SetTFromIndicesFn set_t_from_indices =
         library_definition<SetTFromIndicesFn>("_ZN9tesseract9StrideMap5Index15SetTFromIndicesEv");
-    AddOffsetFn add_offset = library_definition<AddOffsetFn>("_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE");
+    AddOffsetFn add_offset =
+        library_definition<AddOffsetFn>("_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE");
     IncrementFn increment = library_definition<IncrementFn>("_ZN9tesseract9StrideMap5Index9IncrementEv");
 
     bool complete() const

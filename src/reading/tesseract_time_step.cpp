@@ -87,7 +87,9 @@ std::int8_t quantised(float value)
 {
     constexpr int kMin = std::numeric_limits<int>::min();
     const float scaled = value * 127.0f;
-    const auto truncated = [](float x) { return std::isnan(x) || x >= 2147483648.0f || x < -2147483648.0f ? kMin : int(x); };
+    const auto truncated = [](float x) {
+        return std::isnan(x) || x >= 2147483648.0f || x < -2147483648.0f ? kMin : int(x);
+    };
     int result = 0;
     if (scaled >= 0) {
         result = truncated(scaled + 0.5f);
