@@ -27,8 +27,11 @@ inline bool bound_in_executable(const char* name)
     return bound != nullptr && bound != ::dlsym(RTLD_NEXT, name);
 }
 
-// The object layouts replicated here are Tesseract 5's.
-bool library_is_version_5();
+// The object layouts replicated here are Tesseract 5.3's (Debian 12 ships
+// 5.3.0); with any other version the replacements stay off, because a layout
+// that differs in where, not only in how much, could make the check itself
+// read through a null pointer.
+bool library_is_version_5_3();
 
 // Whether replaced definitions run instead of the library's: read on every
 // call (one relaxed load); on only when switched on (tests and benchmarks
@@ -59,9 +62,10 @@ private:
     bool m_layout_agrees = false;
 };
 
-// An object at the start of 256 zeroed bytes: should the library lay the
-// object out larger than our copy of its declaration, the library's functions
-// read zeros (null pointers, empty vectors) instead of whatever lies beyond.
+// An object at the start of 256 zeroed bytes: should the library's object
+// have members after ours, its functions read zeros (empty vectors) instead
+// of whatever lies beyond. (Members at other places are the version check's
+// business.)
 template<typename Object>
 struct Padded {
     alignas(std::max_align_t) unsigned char bytes[256] = {};

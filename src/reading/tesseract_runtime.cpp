@@ -187,6 +187,6 @@ void set_enabled(bool enabled)
     set_time_step_writes_enabled(enabled);
 }
 
-bool library_is_version_5() { return std::string_view(tesseract::TessBaseAPI::Version()).starts_with("5."); }
+bool library_is_version_5_3() { return std::string_view(tesseract::TessBaseAPI::Version()).starts_with("5.3."); }
 
 } // namespace berkas::reading::tesseract_runtime

@@ -21,9 +21,9 @@
 // All work by symbol interposition: the executable defines the functions,
 // the dynamic linker binds libtesseract's calls to them, and they forward to
 // the library's own definition (RTLD_NEXT) whenever they do not apply. The
-// last two replicate Tesseract 5's object layouts; each checks its layout
-// against the library's own function before main and forwards when they
-// disagree. in_effect() says what holds in this process. Recognised text is
+// last two replicate Tesseract 5.3's object layouts; with a 5.3 library each
+// is run beside the library's own function before main, and it forwards to
+// the library when they disagree or the version differs. in_effect() says what holds in this process. Recognised text is
 // identical either way (tests; bench_page_steps --text-hashes).
 
 namespace berkas::reading::tesseract_runtime {
@@ -35,7 +35,7 @@ struct Shortcuts {
     bool time_step_writes = false; // the network's int8 outputs written without branches
 };
 
-// Which shortcuts libtesseract's calls reach in this process. Both false
+// Which shortcuts libtesseract's calls reach in this process. All false
 // when the executable does not export the definitions (or they are disabled).
 Shortcuts in_effect();
 

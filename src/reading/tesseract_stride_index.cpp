@@ -8,9 +8,10 @@
 // the calls in between (see tesseract_runtime.hpp for the mechanism).
 //
 // The definitions must read the objects exactly as the library lays them
-// out; the layout below is Tesseract 5.3's (lstm/stridemap.h), and it is
-// checked against the library's own functions when the process starts: if
-// they disagree on any case, every function here forwards to the library.
+// out; the layout below is Tesseract 5.3's (lstm/stridemap.h). With a 5.3
+// library they are run beside the library's own functions when the process
+// starts, and if they disagree on any case, or the library is another
+// version, every function here forwards to the library.
 
 #include "reading/tesseract_interposition.hpp"
 #include "reading/tesseract_runtime.hpp"
@@ -271,7 +272,7 @@ bool agrees_on(const Index& start)
 
 bool layout_agrees_with_library()
 {
-    if (!library().complete() || !library_is_version_5())
+    if (!library().complete() || !library_is_version_5_3())
         return false;
     const Padded<tesseract::StrideMap> map(sample_map());
     for (int batch = -1; batch <= 2; ++batch)

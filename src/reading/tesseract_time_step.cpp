@@ -1,7 +1,8 @@
 // Each LSTM layer of Tesseract's network writes its output for every time
 // step through NetworkIO::WriteTimeStepPart. With the integer models Debian
 // ships (tessdata_fast), that quantises each value to int8: multiply by 127,
-// round half away from zero, clip to ±127. Debian's libtesseract 5.3 does it
+// add 0.5 to the magnitude in float and truncate (round half away from zero,
+// but for float rounding), clip to ±127. Debian's libtesseract 5.3 does it
 // one value at a time behind a branch on the value's sign, which changes from
 // value to value: 5 % of reading time in perf on the speed corpus. The
 // executable defines the member function, so the library's calls bind to the
@@ -9,10 +10,11 @@
 // without branches (see tesseract_runtime.hpp for the mechanism).
 //
 // The definition reads NetworkIO as Tesseract 5.3 lays it out
-// (lstm/networkio.h, ccutil/matrix.h); it is checked against the library's
-// own function when the process starts, on values that include the rounding
-// boundaries, clipping, -0, infinities and NaN, and forwards to the library
-// on any disagreement.
+// (lstm/networkio.h, ccutil/matrix.h). With a 5.3 library it is run beside
+// the library's own function when the process starts, on values that include
+// the rounding boundaries, clipping, -0, infinities and NaN, through both the
+// eight-at-a-time path and the one for the rest; on any disagreement, or
+// with another version, it forwards to the library.
 
 #include "reading/tesseract_interposition.hpp"
 #include "reading/tesseract_runtime.hpp"
@@ -80,9 +82,11 @@ bool use_ours() { return g_replacement.active(); }
 
 thread_local unsigned long t_writes = 0;
 
-// What the library computes for one value, with its instructions' answers
-// where C++ leaves them undefined: a float beyond int's range (or NaN)
-// truncates to INT_MIN, and negating INT_MIN leaves it as it is.
+// What the library computes for one value, with the x86 instructions'
+// answers where C++ leaves them undefined: a float beyond int's range (or
+// NaN) truncates to INT_MIN, and negating INT_MIN leaves it as it is. (On
+// other processors the library may answer otherwise there; the check
+// before main then switches this definition off.)
 std::int8_t quantised(float value)
 {
     constexpr int kMin = std::numeric_limits<int>::min();
@@ -105,9 +109,9 @@ std::int8_t quantised(float value)
 }
 
 #if defined(__SSE2__)
-// Four at a time: the same float operations, the truncation's out-of-range
-// answer is INT_MIN as in the scalar instruction, and saturating packs with a
-// clip to ±127 do the rest.
+// Eight at a time, in two groups of four: the same float operations, the
+// truncation's out-of-range answer is INT_MIN as in the scalar instruction,
+// and saturating packs with a clip to ±127 do the rest.
 void quantise_row(const float* input, int count, std::int8_t* out)
 {
     const __m128 scale = _mm_set1_ps(127.0f), half = _mm_set1_ps(0.5f), zero = _mm_setzero_ps();
@@ -164,12 +168,18 @@ namespace berkas::reading::tesseract_runtime {
 
 namespace {
 
+// The values where the library's answer is least obvious.
+std::vector<float> special_values()
+{
+    return {0.0f, -0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 1e30f, -1e30f,
+            std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
+            std::numeric_limits<float>::quiet_NaN()};
+}
+
 // Values around every boundary of the quantisation, and a spread between.
 std::vector<float> sample_values()
 {
-    std::vector<float> values = {0.0f, -0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 1e30f, -1e30f,
-                                 std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
-                                 std::numeric_limits<float>::quiet_NaN()};
+    std::vector<float> values = special_values();
     for (int step = -130; step <= 130; ++step) {
         const float boundary = (step + 0.5f) / 127.0f;
         values.insert(values.end(), {boundary, std::nextafter(boundary, 2.0f), std::nextafter(boundary, -2.0f)});
@@ -180,6 +190,16 @@ std::vector<float> sample_values()
         values.push_back(float(int(state >> 8) - (1 << 23)) / float(1 << 22));
     }
     return values;
+}
+
+// The whole sample (eight at a time, the last two alone) and each special
+// value alone (the path for the rest of a row).
+std::vector<std::vector<float>> sample_rows()
+{
+    std::vector<std::vector<float>> rows = {sample_values()};
+    for (const float value : special_values())
+        rows.push_back({value});
+    return rows;
 }
 
 // Writes `values` into row 1 of a zeroed three-row NetworkIO, at an offset,
@@ -209,17 +229,17 @@ void write_with_ours(NetworkIO* io, int t, int offset, int num_features, const f
 
 bool layout_agrees_with_library()
 {
-    if (library_write_time_step_part() == nullptr || !library_is_version_5())
+    if (library_write_time_step_part() == nullptr || !library_is_version_5_3())
         return false;
-    const std::vector<float> values = sample_values();
-    for (const bool int_mode : {true, false}) {
-        const auto expected = written(int_mode, values, library_write_time_step_part());
-        g_replacement.force(true);
-        const auto got = written(int_mode, values, write_with_ours);
-        g_replacement.force(false);
-        if (expected != got)
-            return false;
-    }
+    for (const std::vector<float>& values : sample_rows())
+        for (const bool int_mode : {true, false}) {
+            const auto expected = written(int_mode, values, library_write_time_step_part());
+            g_replacement.force(true);
+            const auto got = written(int_mode, values, write_with_ours);
+            g_replacement.force(false);
+            if (expected != got)
+                return false;
+        }
     return true;
 }
 

@@ -46,6 +46,19 @@ TEST_F(ReadingRuntime, ShortcutsAreBoundInAnExecutableLinkedLikeBerkas)
     EXPECT_FALSE(runtime::in_effect().time_step_writes);
 }
 
+TEST_F(ReadingRuntime, EachNetworkReplacementSwitchesOffAlone)
+{
+    runtime::set_stride_index_enabled(false);
+    EXPECT_FALSE(runtime::in_effect().stride_index);
+    EXPECT_TRUE(runtime::in_effect().time_step_writes);
+    runtime::set_stride_index_enabled(true);
+    runtime::set_time_step_writes_enabled(false);
+    EXPECT_TRUE(runtime::in_effect().stride_index);
+    EXPECT_FALSE(runtime::in_effect().time_step_writes);
+    runtime::set_time_step_writes_enabled(true);
+    EXPECT_TRUE(runtime::in_effect().time_step_writes);
+}
+
 TEST_F(ReadingRuntime, RecognitionGoesThroughTheShortcutsAndReadsTheSameText)
 {
     PixPtr page = testing::scanned_letter(200);
