@@ -81,7 +81,7 @@ void warn_when_shortcuts_are_missing(const reading::tesseract_runtime::Shortcuts
                  ", gambar baris mentah: " + yes_no(shortcuts.raw_line_images) +
                  ", indeks jaringan: " + yes_no(shortcuts.stride_index) +
                  ", keluaran jaringan: " + yes_no(shortcuts.time_step_writes) +
-                 "); pembacaan bisa sampai ±25 % lebih lambat");
+                 "); pembacaan ±20 % lebih lambat");
 }
 
 } // namespace

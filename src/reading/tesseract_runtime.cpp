@@ -145,28 +145,15 @@ l_ok pixWriteMem(l_uint8** data, size_t* size, PIX* pix, l_int32 format)
 
 namespace berkas::reading::tesseract_runtime {
 
-namespace {
-
-// True when the global lookup, which libtesseract's calls go through, finds
-// the definition in this file.
-template<typename Function>
-bool bound_here(const char* name, Function ours)
-{
-    return ::dlsym(RTLD_DEFAULT, name) == reinterpret_cast<void*>(ours);
-}
-
-} // namespace
-
+// Each from its own switch and binding.
 Shortcuts in_effect()
 {
     Shortcuts shortcuts;
-    if (!enabled())
-        return shortcuts;
-    shortcuts.serial_openmp = bound_here("GOMP_parallel", &GOMP_parallel) &&
-                              bound_here("GOMP_parallel_sections", &GOMP_parallel_sections) &&
-                              bound_here("GOMP_sections_next", &GOMP_sections_next) &&
-                              bound_here("GOMP_sections_end_nowait", &GOMP_sections_end_nowait);
-    shortcuts.raw_line_images = bound_here("pixWriteMem", &pixWriteMem) && tesseract_code().end != 0;
+    shortcuts.serial_openmp = enabled() && bound_in_executable("GOMP_parallel") &&
+                              bound_in_executable("GOMP_parallel_sections") &&
+                              bound_in_executable("GOMP_sections_next") &&
+                              bound_in_executable("GOMP_sections_end_nowait");
+    shortcuts.raw_line_images = enabled() && bound_in_executable("pixWriteMem") && tesseract_code().end != 0;
     shortcuts.stride_index = stride_index_in_effect();
     shortcuts.time_step_writes = time_step_writes_in_effect();
     return shortcuts;

@@ -15,16 +15,16 @@
 //   a StrideMap::Index through five calls of a few instructions each
 //   (tesseract_stride_index.cpp).
 // - The network's int8 outputs. Each value an LSTM layer writes is rounded
-//   behind a branch the processor mispredicts half the time
-//   (tesseract_time_step.cpp).
+//   one at a time behind a branch on its sign (tesseract_time_step.cpp).
 //
 // All work by symbol interposition: the executable defines the functions,
 // the dynamic linker binds libtesseract's calls to them, and they forward to
 // the library's own definition (RTLD_NEXT) whenever they do not apply. The
 // last two replicate Tesseract 5.3's object layouts; with a 5.3 library each
 // is run beside the library's own function before main, and it forwards to
-// the library when they disagree or the version differs. in_effect() says what holds in this process. Recognised text is
-// identical either way (tests; bench_page_steps --text-hashes).
+// the library when they disagree or the version differs. in_effect() says
+// what holds in this process. Recognised text is identical either way
+// (tests; bench_page_steps --text-hashes).
 
 namespace berkas::reading::tesseract_runtime {
 

@@ -293,13 +293,13 @@ bool layout_agrees_with_library()
 
 // Decided once, before main and before any thread reads Tesseract's
 // networks; libtesseract is loaded and initialised by then.
-const bool g_checked_layout = (g_replacement.set_layout_agrees(layout_agrees_with_library()), true);
+[[maybe_unused]] const bool g_layout_checked = (g_replacement.set_layout_agrees(layout_agrees_with_library()), true);
 
 } // namespace
 
 bool stride_index_in_effect()
 {
-    return g_checked_layout && g_replacement.in_effect("_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE");
+    return g_replacement.in_effect("_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE");
 }
 
 void set_stride_index_enabled(bool enabled) { g_replacement.set_switched_on(enabled); }
